@@ -1,0 +1,21 @@
+namespace PyStd.Objects;
+
+/// <summary>A dictionary key wrapper that lets <c>None</c> (null) be a key and applies Python key equality.</summary>
+internal readonly struct PyKey : IEquatable<PyKey>
+{
+    public PyKey(object? value)
+    {
+        Value = value;
+        Hash = PyHash.Hash(value);
+    }
+
+    public object? Value { get; }
+
+    public long Hash { get; }
+
+    public bool Equals(PyKey other) => Hash == other.Hash && PyEquality.AreEqual(Value, other.Value);
+
+    public override bool Equals(object? obj) => obj is PyKey k && Equals(k);
+
+    public override int GetHashCode() => PyHash.Fold(Hash);
+}
