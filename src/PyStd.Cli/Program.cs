@@ -1,2 +1,3 @@
-System.Console.WriteLine(PyStd.Objects.PyRepr.Repr(new PyStd.Objects.PyTuple(1L, 2L)));
-return 0;
+using PyStd.Cli;
+
+return PystdApp.Run(args, Console.Out, Console.Error);

@@ -14,7 +14,7 @@ public static class PyInt
     /// <param name="value">Any integer.</param>
     /// <returns>The normalised int.</returns>
     public static object Normalize(BigInteger value) =>
-        value >= long.MinValue && value <= long.MaxValue ? (long)value : value;
+        value >= long.MinValue && value <= long.MaxValue ? (object)(long)value : value;
 
     /// <summary>True when <paramref name="value"/> is a Python int in the model (<see cref="long"/> or <see cref="BigInteger"/>; not bool).</summary>
     /// <param name="value">Any model value.</param>

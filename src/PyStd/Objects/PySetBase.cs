@@ -125,8 +125,9 @@ public abstract class PySetBase : IReadOnlyCollection<object?>
                     return false;
                 }
 
-                if (s == 2 && freeSlot < 0)
+                if (s == 2)
                 {
+                    // CPython remembers the last dummy on the probe path, not the first.
                     freeSlot = j;
                 }
 

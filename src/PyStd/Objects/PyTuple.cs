@@ -21,12 +21,16 @@ public sealed class PyTuple : IReadOnlyList<object?>, IEquatable<PyTuple>
         _items = items.Length == 0 ? items : (object?[])items.Clone();
     }
 
-    /// <summary>Creates a tuple from a sequence.</summary>
+    /// <summary>
+    /// Creates a tuple from a sequence, as Python's <c>tuple(iterable)</c>. (A factory rather than a
+    /// constructor so that <c>new PyTuple(someList)</c> is a one-item tuple, as it reads.)
+    /// </summary>
     /// <param name="items">The items, in order.</param>
-    public PyTuple(IEnumerable<object?> items)
+    /// <returns>The tuple.</returns>
+    public static PyTuple FromEnumerable(IEnumerable<object?> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        _items = items.ToArray();
+        return FromOwnedArray(items.ToArray());
     }
 
     private PyTuple(object?[] items, bool owned)

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using PyStd.Cli.Commands;
+
+namespace PyStd.Cli;
+
+/// <summary>
+/// The <c>pystd</c> command: Python's standard library formats and databases from the shell.
+/// Values on the command line are Python literals; values printed are Python reprs.
+/// Exit codes: 0 success, 1 a Python-level error (one line on stderr), 2 bad usage.
+/// </summary>
+public static class PystdApp
+{
+    /// <summary>Exit code for a reported error.</summary>
+    public const int ErrorExitCode = 1;
+
+    /// <summary>Exit code for bad usage.</summary>
+    public const int UsageExitCode = 2;
+
+    /// <summary>Builds the command tree.</summary>
+    /// <returns>The root command.</returns>
+    public static Command BuildRoot()
+    {
+        // A plain Command named 'pystd' rather than RootCommand, whose name is the assembly's.
+        var root = new Command("pystd",
+            "pystd: Python's standard library for .NET, byte- and bit-compatible with CPython.\n" +
+            "Values are Python literals; output is Python repr.\n\n" +
+            "Modules:\n" +
+            "  repr    print repr(ast.literal_eval(LITERAL))");
+        root.Options.Add(new HelpOption());
+        root.Options.Add(new VersionOption());
+        root.Subcommands.Add(ReprCommand.Create());
+        return root;
+    }
+
+    /// <summary>Runs the command line and returns the exit code; never throws.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where errors go.</param>
+    /// <returns>0, <see cref="ErrorExitCode"/> or <see cref="UsageExitCode"/>.</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        try
+        {
+            Command root = BuildRoot();
+            ParseResult parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                stderr.WriteLine($"pystd: usage: {parse.Errors[0].Message} (see 'pystd --help')");
+                return UsageExitCode;
+            }
+
+            var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+            return parse.Invoke(config);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            stderr.WriteLine(CliErrors.Format(ex));
+            return ex is ArgumentException ? UsageExitCode : ErrorExitCode;
+        }
+    }
+}
