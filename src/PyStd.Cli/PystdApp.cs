@@ -26,10 +26,12 @@ public static class PystdApp
             "pystd: Python's standard library for .NET, byte- and bit-compatible with CPython.\n" +
             "Values are Python literals; output is Python repr.\n\n" +
             "Modules:\n" +
-            "  repr    print repr(ast.literal_eval(LITERAL))");
+            "  repr    print repr(ast.literal_eval(LITERAL))\n" +
+            "  array   show bytes as Python's array.array of a typecode");
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
         root.Subcommands.Add(ReprCommand.Create());
+        root.Subcommands.Add(ArrayCommand.Create());
         return root;
     }
 

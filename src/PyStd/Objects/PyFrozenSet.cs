@@ -4,7 +4,7 @@ namespace PyStd.Objects;
 public sealed class PyFrozenSet : PySetBase
 {
     /// <summary>The empty frozenset.</summary>
-    public static PyFrozenSet Empty { get; } = new(Array.Empty<object?>());
+    public static PyFrozenSet Empty { get; } = new(System.Array.Empty<object?>());
 
     /// <summary>Creates a frozenset from members, added in order.</summary>
     /// <param name="items">The members.</param>

@@ -11,7 +11,7 @@ public sealed class PyTuple : IReadOnlyList<object?>, IEquatable<PyTuple>
     private readonly object?[] _items;
 
     /// <summary>The empty tuple, <c>()</c>.</summary>
-    public static PyTuple Empty { get; } = new(Array.Empty<object?>());
+    public static PyTuple Empty { get; } = new(System.Array.Empty<object?>());
 
     /// <summary>Creates a tuple of the given items (the array is copied).</summary>
     /// <param name="items">The items, in order.</param>
