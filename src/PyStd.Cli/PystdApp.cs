@@ -27,10 +27,12 @@ public static class PystdApp
             "Values are Python literals; output is Python repr.\n\n" +
             "Modules:\n" +
             "  repr    print repr(ast.literal_eval(LITERAL))\n" +
+            "  struct  pack, unpack and size binary records (Python's struct)\n" +
             "  array   show bytes as Python's array.array of a typecode");
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
         root.Subcommands.Add(ReprCommand.Create());
+        root.Subcommands.Add(StructCommand.Create());
         root.Subcommands.Add(ArrayCommand.Create());
         return root;
     }
@@ -48,7 +50,9 @@ public static class PystdApp
         try
         {
             Command root = BuildRoot();
-            ParseResult parse = root.Parse(args);
+            // No response files: '@' starts struct formats ('@bq'), not file names.
+            var parserConfig = new ParserConfiguration { ResponseFileTokenReplacer = null };
+            ParseResult parse = root.Parse(args, parserConfig);
             if (parse.Errors.Count > 0)
             {
                 stderr.WriteLine($"pystd: usage: {parse.Errors[0].Message} (see 'pystd --help')");

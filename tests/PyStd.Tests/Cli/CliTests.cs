@@ -85,4 +85,13 @@ public class CliTests
         Assert.StartsWith("pystd: LiteralSyntaxException:", err, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_argument_starting_with_at_is_a_value_not_a_response_file()
+    {
+        var (code, output, error) = Run("struct", "calcsize", "@bq");
+        Assert.Equal("", error);
+        Assert.Equal(0, code);
+        Assert.Equal("16\n", output);
+    }
 }
