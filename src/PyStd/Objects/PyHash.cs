@@ -39,6 +39,7 @@ public static class PyHash
         PyTuple t => HashTuple(t),
         PyFrozenSet fs => fs.GetHashCode(),
         PyObject o => o.GetHashCode(),
+        PyGlobal g => HashString(g.Module + "." + g.Name),
         List<object?> => throw Unhashable(value),
         PyDict => throw Unhashable(value),
         PySet => throw Unhashable(value),

@@ -24,6 +24,9 @@ public sealed class PyObject : IEquatable<PyObject>
     /// <summary>The class's qualified name.</summary>
     public string Name { get; }
 
+    /// <summary>How the instance is built from <see cref="Module"/>.<see cref="Name"/>.</summary>
+    public PyObjectKind Kind { get; set; }
+
     /// <summary>Positional constructor arguments (<c>cls(*args)</c> or <c>cls.__new__(cls, *args)</c>).</summary>
     public PyTuple Args { get; set; } = PyTuple.Empty;
 
@@ -49,6 +52,7 @@ public sealed class PyObject : IEquatable<PyObject>
         other is not null
         && Module == other.Module
         && Name == other.Name
+        && Kind == other.Kind
         && PyEquality.AreEqual(Args, other.Args)
         && PyEquality.AreEqual(Kwargs, other.Kwargs)
         && HasState == other.HasState

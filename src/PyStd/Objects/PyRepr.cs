@@ -133,6 +133,16 @@ public static partial class PyRepr
                 return true;
             case List<object?> or PyTuple or PyDict or PySetBase or PyObject:
                 return false;
+            case PyGlobal g:
+                // CPython prints classes as <class 'module.Name'>, builtins without the module.
+                sb.Append("<class '");
+                if (g.Module != "builtins")
+                {
+                    sb.Append(g.Module).Append('.');
+                }
+
+                sb.Append(g.Name).Append("'>");
+                return true;
             case int i:
                 sb.Append(i);
                 return true;

@@ -24,6 +24,7 @@ public static class PyTypeName
         PySet => "set",
         PyFrozenSet => "frozenset",
         PyObject o => o.Name,
+        PyGlobal => "type",
         PyStd.Array.PyArray => "array.array",
         _ => value.GetType().Name,
     };
