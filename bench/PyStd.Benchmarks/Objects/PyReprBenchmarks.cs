@@ -14,7 +14,7 @@ public class PyReprBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var rng = new Random(1);
+        var rng = new System.Random(1);
         for (int i = 0; i < _floats.Length; i++)
         {
             _floats[i] = rng.NextDouble() * Math.Pow(10, rng.Next(-20, 20));

@@ -10,7 +10,7 @@ namespace PyStd.Tests.Struct;
 /// </summary>
 public class StructFastPathTests
 {
-    private static readonly Random s_random = new(20251125);
+    private static readonly System.Random s_random = new(20251125);
 
     private static object Model<T>(T value) => value switch
     {
