@@ -5,8 +5,10 @@ namespace PyStd.Benchmarks;
 
 /// <summary>
 /// PyRandom's hot paths, 1,024 calls per operation: <c>random()</c>, <c>getrandbits(32)</c> (typed and
-/// as a Python int), <c>randrange(1000)</c>, the bulk fills, and the raw generator against a minimal
-/// hand-written MT19937 loop (the limit). bench/cpython/random_bench.py times CPython on the same work.
+/// as a Python int), <c>randrange(1000)</c>, <c>randbytes(1024)</c>, the bulk fill, and the raw
+/// generator against <see cref="MinimalMt19937"/>, a minimal hand-written MT19937 (the limit).
+/// bench/cpython/random_bench.py times CPython on the same work; bench/run-random.sh runs both and
+/// writes the "## random" section of docs/benchmarks.md.
 /// </summary>
 [MemoryDiagnoser]
 public class RandomBenchmarks
@@ -15,14 +17,32 @@ public class RandomBenchmarks
     private readonly PyRandom _rng = new(20251125);
     private readonly double[] _doubles = new double[Calls];
     private readonly byte[] _bytes = new byte[Calls];
-    private readonly MinimalMersenneTwister _minimal = new(5489);
+    private readonly MinimalMt19937 _minimal = new(5489);
     private MersenneTwister _raw;
 
     [GlobalSetup]
     public void Setup() => _raw.InitGenrand(5489);
 
+    /// <summary>Each result stored, as a caller filling a buffer call by call would.</summary>
     [Benchmark(OperationsPerInvoke = Calls, Description = "random()")]
     public double Random()
+    {
+        double[] results = _doubles;
+        for (int i = 0; i < results.Length; i++)
+        {
+            results[i] = _rng.Random();
+        }
+
+        return results[0];
+    }
+
+    /// <summary>
+    /// Each result added to a double local: the JIT keeps a float local that is live across any call
+    /// in the loop (here the rare block refill) in memory, since SysV x64 has no callee-saved vector
+    /// registers, so the loop is bound by a store-load-add chain rather than by random().
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Calls, Description = "random() summed into a double")]
+    public double RandomSummed()
     {
         double sum = 0;
         for (int i = 0; i < Calls; i++)
@@ -76,6 +96,9 @@ public class RandomBenchmarks
         return _bytes[0];
     }
 
+    [Benchmark(Description = "randbytes(1024) as a new byte[]")]
+    public byte[] RandBytesArray() => _rng.RandBytes(1024);
+
     [Benchmark(Description = "1024 random() into a span")]
     public double NextDoubles()
     {
@@ -107,53 +130,27 @@ public class RandomBenchmarks
         return sum;
     }
 
-    /// <summary>The reference C code's genrand_int32, transcribed without tricks.</summary>
-    private sealed class MinimalMersenneTwister
+    [Benchmark(OperationsPerInvoke = Calls, Description = "raw MT19937 genrand_res53")]
+    public double RawDouble()
     {
-        private readonly uint[] _mt = new uint[624];
-        private int _index;
-
-        public MinimalMersenneTwister(uint seed)
+        double[] results = _doubles;
+        for (int i = 0; i < results.Length; i++)
         {
-            _mt[0] = seed;
-            for (int i = 1; i < 624; i++)
-            {
-                _mt[i] = (1812433253U * (_mt[i - 1] ^ (_mt[i - 1] >> 30))) + (uint)i;
-            }
-
-            _index = 624;
+            results[i] = _raw.NextDouble();
         }
 
-        public uint Next()
+        return results[0];
+    }
+
+    [Benchmark(OperationsPerInvoke = Calls, Description = "minimal hand-written MT19937 genrand_res53")]
+    public double MinimalDouble()
+    {
+        double[] results = _doubles;
+        for (int i = 0; i < results.Length; i++)
         {
-            uint[] mt = _mt;
-            if (_index >= 624)
-            {
-                int kk = 0;
-                uint y;
-                for (; kk < 624 - 397; kk++)
-                {
-                    y = (mt[kk] & 0x80000000U) | (mt[kk + 1] & 0x7fffffffU);
-                    mt[kk] = mt[kk + 397] ^ (y >> 1) ^ ((y & 1U) == 0 ? 0U : 0x9908b0dfU);
-                }
-
-                for (; kk < 623; kk++)
-                {
-                    y = (mt[kk] & 0x80000000U) | (mt[kk + 1] & 0x7fffffffU);
-                    mt[kk] = mt[kk + 397 - 624] ^ (y >> 1) ^ ((y & 1U) == 0 ? 0U : 0x9908b0dfU);
-                }
-
-                y = (mt[623] & 0x80000000U) | (mt[0] & 0x7fffffffU);
-                mt[623] = mt[396] ^ (y >> 1) ^ ((y & 1U) == 0 ? 0U : 0x9908b0dfU);
-                _index = 0;
-            }
-
-            uint x = mt[_index++];
-            x ^= x >> 11;
-            x ^= (x << 7) & 0x9d2c5680U;
-            x ^= (x << 15) & 0xefc60000U;
-            x ^= x >> 18;
-            return x;
+            results[i] = _minimal.NextDouble();
         }
+
+        return results[0];
     }
 }

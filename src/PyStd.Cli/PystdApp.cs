@@ -28,12 +28,16 @@ public static class PystdApp
             "Modules:\n" +
             "  repr    print repr(ast.literal_eval(LITERAL))\n" +
             "  struct  pack, unpack and size binary records (Python's struct)\n" +
-            "  array   show bytes as Python's array.array of a typecode");
+            "  array   show bytes as Python's array.array of a typecode\n" +
+            "  pickle  show, dis, dump and convert pickles (protocols 0-5, Python 2 and 3)\n" +
+            "  random  CPython's random stream: pystd random METHOD [ARG...] --seed S --count N [--py27]");
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
         root.Subcommands.Add(ReprCommand.Create());
         root.Subcommands.Add(StructCommand.Create());
         root.Subcommands.Add(ArrayCommand.Create());
+        root.Subcommands.Add(RandomCommand.Create());
+        root.Subcommands.Add(PickleCommand.Create());
         return root;
     }
 

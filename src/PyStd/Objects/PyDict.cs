@@ -8,10 +8,16 @@ namespace PyStd.Objects;
 /// equality (<see cref="PyEquality"/>), so <c>1</c>, <c>1.0</c> and <c>True</c> are one key. As in
 /// CPython, storing to an existing key keeps the original key object and replaces the value.
 /// </summary>
-public sealed class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<object?, object?>
+public class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<object?, object?>
 {
-    private readonly Dictionary<PyKey, int> _index = new();
-    private readonly List<Entry> _entries = new();
+    /// <summary>Up to this many keys a lookup scans the entries (hash first); beyond it an index is kept.</summary>
+    private const int LinearLimit = 8;
+
+    // Entries in insertion order, removed ones marked dead (CPython's compact dict layout); the
+    // hash index exists only for larger dicts, so the many small dicts of real data cost one array.
+    private Entry[] _entries = System.Array.Empty<Entry>();
+    private int _used;
+    private Dictionary<PyKey, int>? _index;
     private int _live;
 
     /// <summary>Creates an empty dict.</summary>
@@ -47,16 +53,15 @@ public sealed class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<
             : throw new KeyNotFoundException($"KeyError: {PyRepr.Repr(key)}");
         set
         {
-            var k = new PyKey(key);
-            if (_index.TryGetValue(k, out int i))
+            long hash = PyHash.Hash(key);
+            int i = Find(key, hash);
+            if (i >= 0)
             {
-                _entries[i] = _entries[i] with { Value = value };
+                _entries[i].Value = value;
             }
             else
             {
-                _index.Add(k, _entries.Count);
-                _entries.Add(new Entry(key, value, true));
-                _live++;
+                Append(key, value, hash);
             }
         }
     }
@@ -91,7 +96,7 @@ public sealed class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<
     /// <summary>Whether the key is present (Python's <c>key in d</c>).</summary>
     /// <param name="key">The key.</param>
     /// <returns>True when present.</returns>
-    public bool ContainsKey(object? key) => _index.ContainsKey(new PyKey(key));
+    public bool ContainsKey(object? key) => Find(key, PyHash.Hash(key)) >= 0;
 
     /// <summary>Looks a key up.</summary>
     /// <param name="key">The key.</param>
@@ -99,7 +104,8 @@ public sealed class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<
     /// <returns>True when found.</returns>
     public bool TryGetValue(object? key, [MaybeNullWhen(false)] out object? value)
     {
-        if (_index.TryGetValue(new PyKey(key), out int i))
+        int i = Find(key, PyHash.Hash(key));
+        if (i >= 0)
         {
             value = _entries[i].Value;
             return true;
@@ -114,18 +120,21 @@ public sealed class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<
     /// <returns>True when it was present.</returns>
     public bool Remove(object? key)
     {
-        if (!_index.Remove(new PyKey(key), out int i))
+        long hash = PyHash.Hash(key);
+        int i = Find(key, hash);
+        if (i < 0)
         {
             return false;
         }
 
+        _index?.Remove(new PyKey(key, hash));
         _entries[i] = default;
         _live--;
         if (_live == 0)
         {
-            _entries.Clear();
+            Clear();
         }
-        else if (_entries.Count > 16 && _live < _entries.Count / 2)
+        else if (_used > 16 && _live < _used / 2)
         {
             Compact();
         }
@@ -144,8 +153,9 @@ public sealed class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<
     /// <summary>Removes every key.</summary>
     public void Clear()
     {
-        _index.Clear();
-        _entries.Clear();
+        _index = null;
+        System.Array.Clear(_entries, 0, _used);
+        _used = 0;
         _live = 0;
     }
 
@@ -163,7 +173,7 @@ public sealed class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<
     /// <returns>The enumerator.</returns>
     public IEnumerator<KeyValuePair<object?, object?>> GetEnumerator()
     {
-        for (int i = 0; i < _entries.Count; i++)
+        for (int i = 0; i < _used; i++)
         {
             Entry e = _entries[i];
             if (e.Live)
@@ -188,17 +198,114 @@ public sealed class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<
     /// <returns>For example <c>{1: 'a'}</c>.</returns>
     public override string ToString() => PyRepr.Repr(this);
 
-    private void Compact()
+    /// <summary>The number of entry slots, live or removed: the bound for <see cref="TryGetSlot"/>.</summary>
+    internal int SlotCount => _used;
+
+    /// <summary>
+    /// The pair in a slot, for allocation-free walks in insertion order (the pickler's hot path);
+    /// false for a removed entry.
+    /// </summary>
+    internal bool TryGetSlot(int slot, out object? key, out object? value)
     {
-        var live = _entries.Where(e => e.Live).ToList();
-        _entries.Clear();
-        _index.Clear();
-        foreach (Entry e in live)
+        ref Entry e = ref _entries[slot];
+        key = e.Key;
+        value = e.Value;
+        return e.Live;
+    }
+
+    /// <summary>Makes room for <paramref name="additional"/> more keys (the unpickler knows a batch's size).</summary>
+    /// <param name="additional">How many keys are about to be added.</param>
+    internal void EnsureCapacity(int additional)
+    {
+        if (_entries.Length - _used < additional)
         {
-            _index.Add(new PyKey(e.Key), _entries.Count);
-            _entries.Add(e);
+            System.Array.Resize(ref _entries, Math.Max(_used + additional, _entries.Length * 2));
         }
     }
 
-    private readonly record struct Entry(object? Key, object? Value, bool Live);
+    /// <summary>The slot of a key, or -1.</summary>
+    private int Find(object? key, long hash)
+    {
+        if (_index is not null)
+        {
+            return _index.TryGetValue(new PyKey(key, hash), out int slot) ? slot : -1;
+        }
+
+        Entry[] entries = _entries;
+        for (int i = 0; i < _used; i++)
+        {
+            ref Entry e = ref entries[i];
+            if (e.Hash == hash && e.Live && (ReferenceEquals(e.Key, key) || PyEquality.AreEqual(e.Key, key)))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void Append(object? key, object? value, long hash)
+    {
+        if (_used == _entries.Length)
+        {
+            System.Array.Resize(ref _entries, Math.Max(4, _entries.Length * 2));
+        }
+
+        _entries[_used] = new Entry { Key = key, Value = value, Hash = hash, Live = true };
+        if (_index is not null)
+        {
+            _index.Add(new PyKey(key, hash), _used);
+        }
+        else if (_live >= LinearLimit)
+        {
+            BuildIndex(_used);
+        }
+
+        _used++;
+        _live++;
+    }
+
+    /// <summary>Indexes the live entries below <paramref name="count"/>.</summary>
+    private void BuildIndex(int count)
+    {
+        var index = new Dictionary<PyKey, int>(count * 2);
+        for (int i = 0; i <= count && i < _entries.Length; i++)
+        {
+            ref Entry e = ref _entries[i];
+            if (e.Live)
+            {
+                index.Add(new PyKey(e.Key, e.Hash), i);
+            }
+        }
+
+        _index = index;
+    }
+
+    private void Compact()
+    {
+        int j = 0;
+        for (int i = 0; i < _used; i++)
+        {
+            if (_entries[i].Live)
+            {
+                _entries[j++] = _entries[i];
+            }
+        }
+
+        System.Array.Clear(_entries, j, _used - j);
+        _used = j;
+        _index = null;
+        if (_live > LinearLimit)
+        {
+            BuildIndex(_used - 1);
+        }
+    }
+
+    private struct Entry
+    {
+        public object? Key;
+        public object? Value;
+        public long Hash;
+        public bool Live;
+    }
 }

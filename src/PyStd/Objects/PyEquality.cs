@@ -115,6 +115,22 @@ public sealed class PyEquality : IEqualityComparer<object?>
             return false;
         }
 
+        // OrderedDict == OrderedDict also compares order (Lib/collections/__init__.py __eq__).
+        if (a is PyOrderedDict && b is PyOrderedDict)
+        {
+            using var eb = b.GetEnumerator();
+            foreach (var (key, value) in a)
+            {
+                eb.MoveNext();
+                if (!AreEqual(key, eb.Current.Key) || !AreEqual(value, eb.Current.Value))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         foreach (var (key, value) in a)
         {
             if (!b.TryGetValue(key, out object? other) || !AreEqual(value, other))

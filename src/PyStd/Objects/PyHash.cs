@@ -44,6 +44,7 @@ public static class PyHash
         PyDict => throw Unhashable(value),
         PySet => throw Unhashable(value),
         PyByteArray => throw Unhashable(value),
+        PyDeque => throw Unhashable(value),
         _ => PyIntegral(value),
     };
 

@@ -9,6 +9,13 @@ internal readonly struct PyKey : IEquatable<PyKey>
         Hash = PyHash.Hash(value);
     }
 
+    /// <summary>Wraps a key whose hash is already known.</summary>
+    public PyKey(object? value, long hash)
+    {
+        Value = value;
+        Hash = hash;
+    }
+
     public object? Value { get; }
 
     public long Hash { get; }

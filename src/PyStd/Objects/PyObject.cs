@@ -30,6 +30,18 @@ public sealed class PyObject : IEquatable<PyObject>
     /// <summary>Positional constructor arguments (<c>cls(*args)</c> or <c>cls.__new__(cls, *args)</c>).</summary>
     public PyTuple Args { get; set; } = PyTuple.Empty;
 
+    /// <summary>
+    /// The callable (for <see cref="PyObjectKind.Reduce"/>) or class (for <see cref="PyObjectKind.NewObj"/>
+    /// and <see cref="PyObjectKind.Inst"/>) exactly as the pickle wrote it, when that is not simply the
+    /// global <see cref="Module"/>.<see cref="Name"/> — such as CPython's
+    /// <c>builtins.getattr(zoneinfo.ZoneInfo, '_unpickle')</c> for a class method, or
+    /// <c>builtins.getattr(mod.Outer, 'Inner')</c> for a nested class below protocol 4 — kept as the
+    /// <see cref="PyObject"/> that describes it so that it re-pickles to the same bytes. Then
+    /// <see cref="Module"/>/<see cref="Name"/> give its dotted name (<c>zoneinfo</c>,
+    /// <c>ZoneInfo._unpickle</c>). Null normally.
+    /// </summary>
+    public object? Callable { get; set; }
+
     /// <summary>Keyword constructor arguments (<c>NEWOBJ_EX</c>), or null.</summary>
     public PyDict? Kwargs { get; set; }
 
@@ -53,6 +65,7 @@ public sealed class PyObject : IEquatable<PyObject>
         && Module == other.Module
         && Name == other.Name
         && Kind == other.Kind
+        && PyEquality.AreEqual(Callable, other.Callable)
         && PyEquality.AreEqual(Args, other.Args)
         && PyEquality.AreEqual(Kwargs, other.Kwargs)
         && HasState == other.HasState

@@ -131,8 +131,14 @@ public static partial class PyRepr
             case Complex c:
                 AppendComplex(sb, c);
                 return true;
-            case List<object?> or PyTuple or PyDict or PySetBase or PyObject:
+            case List<object?> or PyTuple or PyDict or PySetBase or PyObject or PyDeque:
                 return false;
+            case PyDecimal dec:
+                sb.Append("Decimal('").Append(dec.ToString()).Append("')");
+                return true;
+            case DateTime or DateTimeOffset or DateOnly or TimeOnly or TimeSpan or Guid:
+                PyDateTimeFormat.TryAppend(sb, value);
+                return true;
             case PyGlobal g:
                 // CPython prints classes as <class 'module.Name'>, builtins without the module.
                 sb.Append("<class '");
@@ -195,6 +201,31 @@ public static partial class PyRepr
         Dict,
         Set,
         Pieces,
+        PairList,
+    }
+
+    /// <summary>Counter.most_common(): by count, largest first, ties in insertion order; insertion order when counts are not all numbers.</summary>
+    private static List<KeyValuePair<object?, object?>> MostCommon(PyCounter counter)
+    {
+        var pairs = counter.ToList();
+        foreach (var pair in pairs)
+        {
+            if (pair.Value is not (long or double or BigInteger or bool))
+            {
+                return pairs;
+            }
+        }
+
+        var keys = pairs.Select(p => p.Value switch
+        {
+            long l => (double)l,
+            double d => d,
+            BigInteger b => (double)b,
+            bool f => f ? 1.0 : 0.0,
+            _ => 0.0,
+        }).ToArray();
+        var order = Enumerable.Range(0, pairs.Count).OrderByDescending(i => keys[i]).ToList();
+        return order.Select(i => pairs[i]).ToList();
     }
 
     /// <summary>One open container on the explicit stack.</summary>
@@ -281,7 +312,7 @@ public static partial class PyRepr
                 case FrameKind.List:
                 {
                     // Re-read the count every step, as CPython's list_repr does.
-                    var list = (List<object?>)frame.Container;
+                    var list = frame.Container as List<object?> ?? ((PyDeque)frame.Container).Items;
                     if (frame.Index < list.Count)
                     {
                         if (frame.Index > 0)
@@ -339,6 +370,32 @@ public static partial class PyRepr
                     break;
                 }
 
+                case FrameKind.PairList:
+                {
+                    var e = (IEnumerator<KeyValuePair<object?, object?>>)frame.Enumerator!;
+                    if (frame.PendingValue)
+                    {
+                        sb.Append(", ");
+                        frame.PendingValue = false;
+                        item = e.Current.Value;
+                        return true;
+                    }
+
+                    if (e.MoveNext())
+                    {
+                        if (frame.Index++ > 0)
+                        {
+                            sb.Append("), (");
+                        }
+
+                        frame.PendingValue = true;
+                        item = e.Current.Key;
+                        return true;
+                    }
+
+                    break;
+                }
+
                 case FrameKind.Set:
                 {
                     var e = (IEnumerator<object?>)frame.Enumerator!;
@@ -383,6 +440,8 @@ public static partial class PyRepr
                 sb.Append(container switch
                 {
                     List<object?> => "[...]",
+                    PyDeque => "[...]",
+                    PyOrderedDict => "...",
                     PyDict => "{...}",
                     PyTuple => "(...)",
                     PySet => "set(...)",
@@ -420,17 +479,60 @@ public static partial class PyRepr
                     frame.Close = tuple.Count == 1 ? ",)" : ")";
                     break;
 
-                case PyDict dict:
-                    if (dict.Count == 0)
+                case PyOrderedDict ordered:
+                    // OrderedDict.__repr__ (3.11): OrderedDict([('a', 1)]), OrderedDict() when empty.
+                    if (ordered.Count == 0)
                     {
-                        sb.Append("{}");
+                        sb.Append("OrderedDict()");
                         return;
                     }
 
-                    sb.Append('{');
+                    sb.Append("OrderedDict([(");
+                    frame.Kind = FrameKind.PairList;
+                    frame.Enumerator = ordered.GetEnumerator();
+                    frame.Close = ")])";
+                    break;
+
+                case PyDict dict:
+                    string prefix = string.Empty, suffix = string.Empty;
+                    IEnumerable<KeyValuePair<object?, object?>> pairs = dict;
+                    if (dict is PyCounter counter)
+                    {
+                        // Counter.__repr__: most_common() order, Counter() when empty.
+                        if (counter.Count == 0)
+                        {
+                            sb.Append("Counter()");
+                            return;
+                        }
+
+                        prefix = "Counter(";
+                        suffix = ")";
+                        pairs = MostCommon(counter);
+                    }
+                    else if (dict is PyDefaultDict dd)
+                    {
+                        sb.Append("defaultdict(");
+                        PyRepr.Append(sb, dd.DefaultFactory);
+                        sb.Append(", ");
+                        suffix = ")";
+                    }
+
+                    if (dict.Count == 0)
+                    {
+                        sb.Append(prefix).Append("{}").Append(suffix);
+                        return;
+                    }
+
+                    sb.Append(prefix).Append('{');
                     frame.Kind = FrameKind.Dict;
-                    frame.Enumerator = dict.GetEnumerator();
-                    frame.Close = "}";
+                    frame.Enumerator = pairs.GetEnumerator();
+                    frame.Close = "}" + suffix;
+                    break;
+
+                case PyDeque deque:
+                    sb.Append("deque([");
+                    frame.Kind = FrameKind.List;
+                    frame.Close = deque.MaxLength is int maxlen ? "], maxlen=" + maxlen.ToString(CultureInfo.InvariantCulture) + ")" : "])";
                     break;
 
                 case PySetBase set:

@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace PyStd.Random;
 
@@ -118,32 +119,75 @@ internal struct MersenneTwister
         return Unsafe.Add(ref Unsafe.As<StateVector, uint>(ref _tempered), i);
     }
 
-    /// <summary>CPython's <c>random_random</c> (<c>genrand_res53</c>): 27 + 26 bits into [0, 1).</summary>
-    /// <returns>A multiple of 2**-53 in [0, 1).</returns>
+    /// <summary>
+    /// The fast path of <see cref="NextUInt32"/>: the next word when the current block still holds
+    /// one, else false (and nothing consumed). Call-free, so a caller's loop keeps its registers.
+    /// </summary>
+    /// <param name="value">The word.</param>
+    /// <returns>False when the block is used up (the caller then takes its slow path).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double NextDouble()
+    public bool TryNextUInt32(out uint value)
+    {
+        int i = _index;
+        if (i < N)
+        {
+            _index = i + 1;
+            value = Unsafe.Add(ref Unsafe.As<StateVector, uint>(ref _tempered), i);
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
+
+    /// <summary>
+    /// The fast path of CPython's <c>random_random</c> (<c>genrand_res53</c>): both words from the
+    /// current block, else false (and nothing consumed).
+    /// </summary>
+    /// <param name="value">A multiple of 2**-53 in [0, 1).</param>
+    /// <returns>False when fewer than two words are left in the block.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryNextDouble(out double value)
     {
         int i = _index;
         if (i < N - 1)
         {
-            // Both words from the current block: one position update instead of two.
             _index = i + 2;
-            ref uint tempered = ref Unsafe.As<StateVector, uint>(ref _tempered);
-            uint a = Unsafe.Add(ref tempered, i) >> 5;
-            uint b = Unsafe.Add(ref tempered, i + 1) >> 6;
-            return ((a * 67108864.0) + b) * (1.0 / 9007199254740992.0);
+            ref uint word = ref Unsafe.Add(ref Unsafe.As<StateVector, uint>(ref _tempered), i);
+            value = Res53(word, Unsafe.Add(ref word, 1));
+            return true;
         }
 
-        return NextDoubleAcrossBlocks();
+        value = 0;
+        return false;
     }
 
+    /// <summary>CPython's <c>random_random</c> (<c>genrand_res53</c>): 27 + 26 bits into [0, 1).</summary>
+    /// <returns>A multiple of 2**-53 in [0, 1).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double NextDouble() => TryNextDouble(out double value) ? value : NextDoubleAcrossBlocks();
+
+    /// <summary>genrand_res53 when the pair straddles a block boundary (or the block is used up).</summary>
+    /// <returns>The float.</returns>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private double NextDoubleAcrossBlocks()
+    public double NextDoubleAcrossBlocks()
     {
-        uint a = NextUInt32() >> 5;
-        uint b = NextUInt32() >> 6;
-        return ((a * 67108864.0) + b) * (1.0 / 9007199254740992.0);
+        uint a = NextUInt32();
+        uint b = NextUInt32();
+        return Res53(a, b);
     }
+
+    /// <summary>
+    /// <c>(a*67108864.0+b)*(1.0/9007199254740992.0)</c> with a = first word &gt;&gt; 5, b = second &gt;&gt; 6.
+    /// Done as one 53-bit integer and one conversion: both forms are exact until the final
+    /// multiply, so the result is the same double.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Res53(uint first, uint second) =>
+        (long)(((ulong)(first >> 5) << 26) | (second >> 6)) * (1.0 / 9007199254740992.0);
+
+    /// <summary>Leaves the generator with no words, so every fast path fails (SystemRandom never draws from it).</summary>
+    public void Park() => _index = N;
 
     /// <summary>
     /// Fills <paramref name="destination"/> with <c>destination.Length / 4</c> whole words, each
@@ -184,23 +228,37 @@ internal struct MersenneTwister
     public void FillDoubles(Span<double> destination)
     {
         ref uint tempered = ref Unsafe.As<StateVector, uint>(ref _tempered);
+        ref double output = ref MemoryMarshal.GetReference(destination);
+        int length = destination.Length;
         int i = 0;
-        while (i < destination.Length)
+        while (i < length)
         {
             // Whole pairs straight from the tempered block; a pair split across blocks goes the slow way.
-            int pairs = Math.Min((N - _index) / 2, destination.Length - i);
             int index = _index;
-            for (int end = i + pairs; i < end; i++, index += 2)
+            int pairs = Math.Min((N - index) / 2, length - i);
+            int end = i + pairs;
+            if (Vector256.IsHardwareAccelerated)
             {
-                uint a = Unsafe.Add(ref tempered, index) >> 5;
-                uint b = Unsafe.Add(ref tempered, index + 1) >> 6;
-                destination[i] = ((a * 67108864.0) + b) * (1.0 / 9007199254740992.0);
+                // Four pairs per step: each 64-bit lane holds a pair, first word low.
+                var lowMask = Vector256.Create(0x07FFFFFFUL << 26);
+                var scale = Vector256.Create(1.0 / 9007199254740992.0);
+                for (; i + 4 <= end; i += 4, index += 8)
+                {
+                    Vector256<ulong> pair = Vector256.LoadUnsafe(ref Unsafe.As<uint, ulong>(ref Unsafe.Add(ref tempered, index)));
+                    Vector256<long> bits = (((pair << 21) & lowMask) | (pair >> 38)).AsInt64();
+                    (Vector256.ConvertToDouble(bits) * scale).StoreUnsafe(ref output, (nuint)i);
+                }
+            }
+
+            for (; i < end; i++, index += 2)
+            {
+                Unsafe.Add(ref output, i) = Res53(Unsafe.Add(ref tempered, index), Unsafe.Add(ref tempered, index + 1));
             }
 
             _index = index;
-            if (i < destination.Length)
+            if (i < length)
             {
-                destination[i++] = NextDouble();
+                Unsafe.Add(ref output, i++) = NextDoubleAcrossBlocks();
             }
         }
     }

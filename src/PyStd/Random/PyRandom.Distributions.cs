@@ -16,7 +16,14 @@ public partial class PyRandom
     /// <summary>Returns the next float in [0, 1) (<c>random()</c>): 53 random bits from two 32-bit words.</summary>
     /// <returns>A multiple of 2**-53 with 0 ≤ x &lt; 1.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double Random() => _system ? SystemRandom.NextDouble() : _mt.NextDouble();
+    public double Random() => _mt.TryNextDouble(out double value) ? value : RandomSlow();
+
+    /// <summary>
+    /// random() off the fast path: a pair across blocks, or SystemRandom (whose parked twister never
+    /// has words), so the inlined fast path needs neither a call nor a SystemRandom test.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private double RandomSlow() => _system ? SystemRandom.NextDouble() : _mt.NextDoubleAcrossBlocks();
 
     /// <summary>Fills <paramref name="destination"/> with successive <see cref="Random()"/> values.</summary>
     /// <param name="destination">The span to fill.</param>
@@ -51,6 +58,11 @@ public partial class PyRandom
     /// <exception cref="PyValueException">A mode outside the limits that drives the square root negative (<c>math domain error</c>).</exception>
     public double Triangular(double low = 0.0, double high = 1.0, double? mode = null)
     {
+        if (IsPython27)
+        {
+            return Triangular27(low, high, mode); // (u * c) ** 0.5
+        }
+
         double u = Random();
         double c;
         if (mode is null)
@@ -85,7 +97,7 @@ public partial class PyRandom
     /// <returns>The float.</returns>
     public double NormalVariate(double mu = 0.0, double sigma = 1.0)
     {
-        // Python 2.7 branches here (its loop is the same; the seam keeps the option open).
+        // Python 2.7's normalvariate is this same loop (checked against 2.7's Lib/random.py).
         double z;
         while (true)
         {
@@ -112,8 +124,7 @@ public partial class PyRandom
     /// <returns>The float.</returns>
     public double Gauss(double mu = 0.0, double sigma = 1.0)
     {
-        // Python 2.7 branches here: 2.7 computed g2rad from log(1.0 - random()) the same way but
-        // its seeding differs; kept as a branch point for PyRandom.Python27.cs.
+        // Python 2.7's gauss is the same Box-Muller with the same cached second value.
         double z;
         if (_hasGaussNext)
         {
@@ -238,7 +249,8 @@ public partial class PyRandom
 
         if (alpha == 1.0)
         {
-            return -Math.Log(1.0 - Random()) * beta; // expovariate(1/beta)
+            // expovariate(1/beta); Python 2.7 took -log(u) of a draw u > 1e-7 instead.
+            return IsPython27 ? GammaAlphaOne27(beta) : -Math.Log(1.0 - Random()) * beta;
         }
 
         // alpha in (0, 1): ALGORITHM GS of Statistical Computing - Kennedy & Gentle.
@@ -291,6 +303,11 @@ public partial class PyRandom
     /// <exception cref="OverflowException">The power overflows.</exception>
     public double ParetoVariate(double alpha)
     {
+        if (IsPython27)
+        {
+            return ParetoVariate27(alpha); // 1.0 / pow(u, 1.0/alpha)
+        }
+
         double u = 1.0 - Random();
         return Pow(u, Div(-1.0, alpha));
     }

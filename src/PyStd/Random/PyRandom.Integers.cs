@@ -36,24 +36,27 @@ public partial class PyRandom
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong GetRandBits64(int k)
     {
-        if ((uint)k > 32)
+        // 1 <= k <= 32 with a word left in the block: one load and a shift, no call.
+        if ((uint)(k - 1) < 32u && _mt.TryNextUInt32(out uint word))
         {
-            return GetRandBits64Slow(k);
+            return word >> (32 - k);
         }
 
-        if (_system)
-        {
-            return SystemRandom.Bits64(k);
-        }
-
-        return k == 0 ? 0 : _mt.NextUInt32() >> (32 - k);
+        return GetRandBits64Slow(k);
     }
 
+    /// <summary>getrandbits(0): 0 in Python 3.9+, a ValueError in 2.7.</summary>
+    private ulong ZeroBits() => IsPython27 ? throw new PyValueException(NegativeBitsMessage) : 0UL;
+
+    private string NegativeBitsMessage =>
+        IsPython27 ? "number of bits must be greater than zero" : "number of bits must be non-negative";
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private ulong GetRandBits64Slow(int k)
     {
         if (k < 0)
         {
-            throw new PyValueException("number of bits must be non-negative");
+            throw new PyValueException(NegativeBitsMessage);
         }
 
         if (k > 64)
@@ -61,9 +64,19 @@ public partial class PyRandom
             throw new ArgumentOutOfRangeException(nameof(k), k, "GetRandBits64 takes at most 64 bits; use GetRandBits.");
         }
 
+        if (k == 0)
+        {
+            return ZeroBits();
+        }
+
         if (_system)
         {
             return SystemRandom.Bits64(k);
+        }
+
+        if (k <= 32)
+        {
+            return _mt.NextUInt32() >> (32 - k); // the block was used up: regenerate
         }
 
         ulong low = _mt.NextUInt32();
@@ -105,7 +118,7 @@ public partial class PyRandom
     {
         if (k < 0)
         {
-            throw new PyValueException("number of bits must be non-negative");
+            throw new PyValueException(NegativeBitsMessage);
         }
 
         if (k <= 64)
@@ -260,7 +273,11 @@ public partial class PyRandom
     /// <exception cref="PyValueException"><paramref name="stop"/> ≤ 0: <c>empty range for randrange()</c>.</exception>
     public long RandRange(long stop)
     {
-        // Python 2.7 branches here: int(random() * stop) below 2**53.
+        if (IsPython27)
+        {
+            return RandRange27(stop); // int(random() * stop) below 2**53
+        }
+
         if (stop > 0)
         {
             return (long)RandBelow((ulong)stop);
@@ -307,6 +324,11 @@ public partial class PyRandom
     /// <exception cref="PyValueException">An empty range or a zero step, with CPython 3.13's message.</exception>
     public object RandRange(object? start, object? stop = null, object? step = null)
     {
+        if (IsPython27)
+        {
+            return RandRange27(start, stop, step);
+        }
+
         BigInteger istart = Index(start);
         if (stop is null)
         {
@@ -379,7 +401,11 @@ public partial class PyRandom
 
     private Int128 RandRangeCore(Int128 start, Int128 stop, Int128 step)
     {
-        // Python 2.7 branches here: int(random() * n) for n below 2**53.
+        if (IsPython27)
+        {
+            return RandRangeCore27(start, stop, step); // int(random() * n) for n below 2**53
+        }
+
         Int128 width = stop - start;
         if (step == 1)
         {

@@ -18,7 +18,11 @@ public partial class PyRandom
     {
         ArgumentNullException.ThrowIfNull(seq);
 
-        // Python 2.7 branches here: seq[int(random() * len(seq))].
+        if (IsPython27)
+        {
+            return Choice27(seq, seq is PyTuple ? "tuple" : "list"); // seq[int(random() * len(seq))]
+        }
+
         int n = seq.Count;
         if (n == 0)
         {
@@ -35,6 +39,12 @@ public partial class PyRandom
     /// <exception cref="PyIndexException">The span is empty.</exception>
     public T Choice<T>(ReadOnlySpan<T> seq)
     {
+        if (IsPython27)
+        {
+            int j = (int)(Random() * seq.Length);
+            return j < seq.Length ? seq[j] : throw new PyIndexException("list index out of range");
+        }
+
         if (seq.IsEmpty)
         {
             throw new PyIndexException(EmptyChoice);
@@ -51,7 +61,8 @@ public partial class PyRandom
     /// <returns>The element as a model value.</returns>
     /// <exception cref="PyIndexException">The sequence is empty.</exception>
     /// <exception cref="PyTypeException">Not a sequence.</exception>
-    public object? Choice(object? seq) => Choice(AsSequence(seq, subscriptable: true));
+    public object? Choice(object? seq) =>
+        IsPython27 ? Choice27(AsSequence27(seq, subscriptable: true), IndexName27(seq)) : Choice(AsSequence(seq, subscriptable: true));
 
     /// <summary>Shuffles a list in place (<c>shuffle(x)</c>): Fisher-Yates from the end, as CPython.</summary>
     /// <typeparam name="T">Element type.</typeparam>
@@ -60,7 +71,12 @@ public partial class PyRandom
     {
         ArgumentNullException.ThrowIfNull(x);
 
-        // Python 2.7 branches here: j = int(random() * (i + 1)).
+        if (IsPython27)
+        {
+            Shuffle27(x); // j = int(random() * (i + 1))
+            return;
+        }
+
         for (int i = x.Count - 1; i > 0; i--)
         {
             int j = (int)RandBelow((uint)(i + 1));
@@ -73,6 +89,12 @@ public partial class PyRandom
     /// <param name="x">The elements.</param>
     public void Shuffle<T>(Span<T> x)
     {
+        if (IsPython27)
+        {
+            Shuffle27(x);
+            return;
+        }
+
         for (int i = x.Length - 1; i > 0; i--)
         {
             int j = (int)RandBelow((uint)(i + 1));
@@ -101,8 +123,8 @@ public partial class PyRandom
                 int count = AsSequence(x, subscriptable: true).Count;
                 if (count > 1)
                 {
-                    RandBelow((uint)count);
-                    throw new PyTypeException($"'{PyTypeName.Of(x)}' object does not support item assignment");
+                    _ = IsPython27 ? Random() : RandBelow((uint)count);
+                    throw new PyTypeException($"'{(IsPython27 ? TypeName27(x) : PyTypeName.Of(x))}' object does not support item assignment");
                 }
 
                 return;
@@ -175,7 +197,7 @@ public partial class PyRandom
     /// <exception cref="PyValueException">See <see cref="Sample{T}(IReadOnlyList{T}, int, IReadOnlyList{long})"/>.</exception>
     public List<object?> Sample(object? population, int k, object? counts = null)
     {
-        IReadOnlyList<object?> pool = AsSequence(population, subscriptable: false);
+        IReadOnlyList<object?> pool = IsPython27 ? AsSequence27(population, subscriptable: false) : AsSequence(population, subscriptable: false);
         if (counts is null)
         {
             return Sample(pool, k);
@@ -487,7 +509,11 @@ public partial class PyRandom
     /// </summary>
     private long[] SelectSample(long n, int k)
     {
-        // Python 2.7 branches here: its own thresholds and int(random() * n) draws.
+        if (IsPython27)
+        {
+            return SelectSample27(n, k); // the same thresholds, int(random() * n) draws
+        }
+
         if (k < 0 || k > n)
         {
             throw new PyValueException(SampleTooLarge);

@@ -39,6 +39,10 @@ namespace PyStd.Random;
 /// rng.Sample(Enumerable.Range(0, 1000).ToList(), 5);
 /// new PyRandom("text seed").Uniform(-2.5, 7.25);
 /// </code>
+/// <para><b>Python 2.7</b>: <see cref="Python27(object)"/> creates a generator that follows Python
+/// 2.7's algorithms and seeding (<c>int(random() * n)</c> selection, <c>hash()</c> seeds,
+/// <see cref="JumpAhead(BigInteger)"/>), so legacy 2.7 programs give the same numbers; docs/random.md
+/// tables every difference.</para>
 /// <para><b>State</b>: <see cref="GetState"/> returns CPython's shape as model values — the tuple
 /// <c>(3, (625 ints), gauss_next)</c> — so a state pickled by Python resumes here through
 /// <see cref="SetState"/> and the streams continue identically, and the reverse.</para>
@@ -68,10 +72,11 @@ public partial class PyRandom
     // Set only by SystemRandom: every primitive then draws from the OS CSPRNG instead of _mt.
     private readonly bool _system;
 
-    // The seam for Python 2.7 mode (PyRandom.Python27.cs): the algorithms that differ branch on
-    // this flag — seeding, RandRange/RandInt, Choice, Shuffle, Sample, Gauss/NormalVariate — while
-    // everything built on Random()/GetRandBits stays shared. No virtual calls on the hot path.
-    private readonly RandomMode _mode = RandomMode.Python3;
+    // Python 2.7 mode (PyRandom.Python27.cs): the algorithms that differ branch on this flag at
+    // their entry — seeding, RandRange/RandInt, Choice, Shuffle, Sample, Triangular, GammaVariate,
+    // ParetoVariate, getrandbits(0) — while Random()/GetRandBits and everything built only on them
+    // stay shared. No virtual calls, and no mode test on the Random()/GetRandBits64 hot paths.
+    private readonly RandomMode _mode;
 
     /// <summary>Creates a generator seeded from the operating system's entropy (<c>random.Random()</c>).</summary>
     public PyRandom()
@@ -100,10 +105,8 @@ public partial class PyRandom
     private protected PyRandom(bool system)
     {
         _system = system;
+        _mt.Park(); // the fast paths find no words and fall through to the SystemRandom test
     }
-
-    /// <summary>True when this generator follows Python 2.7's algorithms.</summary>
-    private bool IsPython27 => _mode == RandomMode.Python27;
 
     /// <summary>Reseeds from the operating system's entropy (<c>seed()</c> / <c>seed(None)</c>).</summary>
     public void Seed()
@@ -143,7 +146,9 @@ public partial class PyRandom
     /// <exception cref="ArgumentOutOfRangeException">A str or bytes with a version other than 1 or 2:
     /// CPython then seeds from <c>hash(a)</c>, which is randomised per process.</exception>
     /// <remarks>A NaN seed is seeded from the OS entropy: CPython hashes NaN by object identity, so
-    /// its stream is not reproducible either.</remarks>
+    /// its stream is not reproducible either. On a <see cref="RandomMode.Python27"/> generator the
+    /// version is ignored and a non-int seed goes through Python 2.7's <c>hash()</c>, as
+    /// <see cref="Python27(object)"/> describes.</remarks>
     public void Seed(object? a, int version = 2)
     {
         if (_system)
@@ -151,7 +156,12 @@ public partial class PyRandom
             return; // SystemRandom.seed is a stub, as in CPython.
         }
 
-        // Python 2.7 branches here: str and float seeds go through 2.7's hash() (ints seed alike).
+        if (IsPython27)
+        {
+            Seed27(a); // str, unicode, float and tuple seeds go through 2.7's hash(); ints seed alike
+            return;
+        }
+
         switch (a)
         {
             case null:
@@ -501,14 +511,4 @@ public partial class PyRandom
         bool b => b ? "True" : "False",
         _ => PyRepr.Repr(value),
     };
-}
-
-/// <summary>Which Python's algorithms a <see cref="PyRandom"/> follows.</summary>
-internal enum RandomMode
-{
-    /// <summary>CPython 3.13 (the default).</summary>
-    Python3,
-
-    /// <summary>CPython 2.7 (PyRandom.Python27.cs).</summary>
-    Python27,
 }

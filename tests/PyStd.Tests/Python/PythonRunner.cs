@@ -27,6 +27,22 @@ public static class PythonRunner
         return Run(path, null, args);
     }
 
+    /// <summary>Runs a script file from tests/PyStd.Tests/Python/ with text on its standard input.</summary>
+    /// <param name="scriptName">File name, e.g. <c>gen_pickler_values.py</c>.</param>
+    /// <param name="stdin">Text for its standard input.</param>
+    /// <param name="args">Command-line arguments.</param>
+    /// <returns>Everything the script printed (UTF-8).</returns>
+    public static string RunScriptWithInput(string scriptName, string stdin, params string[] args)
+    {
+        string path = Path.Combine(ScriptDirectory, scriptName);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Python test script not found: {path}");
+        }
+
+        return Run(path, stdin, args);
+    }
+
     /// <summary>Runs Python source text and returns its standard output.</summary>
     /// <param name="source">The program.</param>
     /// <param name="stdin">Text for its standard input, or null.</param>

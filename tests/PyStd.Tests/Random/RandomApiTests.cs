@@ -207,4 +207,48 @@ public class RandomApiTests
         Assert.True(double.IsFinite(r.Gauss() + r.NormalVariate() + r.GammaVariate(0.5, 2) + r.VonMisesVariate(1, 2)));
         Assert.InRange(r.BinomialVariate(1000, 0.4), 0, 1000);
     }
+
+    [Fact]
+    public void Bulk_doubles_equal_single_draws_from_any_position_and_length()
+    {
+        // NextDoubles takes four pairs at a time with vectors, whole pairs one by one, and a pair
+        // that straddles a block boundary the slow way: every mix must give random()'s stream.
+        foreach (int skip in new[] { 0, 1, 2, 3, 7, 622, 623 })
+        {
+            foreach (int length in new[] { 0, 1, 2, 3, 4, 5, 7, 8, 9, 311, 312, 313, 1000 })
+            {
+                var bulk = new PyRandom(skip + length);
+                var single = new PyRandom(skip + length);
+                for (int i = 0; i < skip; i++)
+                {
+                    Assert.Equal(single.GetRandBits64(32), bulk.GetRandBits64(32));
+                }
+
+                var values = new double[length];
+                bulk.NextDoubles(values);
+                for (int i = 0; i < length; i++)
+                {
+                    Assert.Equal(single.Random(), values[i]);
+                }
+
+                Assert.Equal(single.GetRandBits64(32), bulk.GetRandBits64(32));
+            }
+        }
+    }
+
+    [Fact]
+    public void SystemRandom_never_takes_the_twisters_fast_paths()
+    {
+        var r = new SystemRandom();
+        var seen = new HashSet<double>();
+        for (int i = 0; i < 1000; i++)
+        {
+            double x = r.Random();
+            Assert.InRange(x, 0.0, 1.0);
+            seen.Add(x);
+            Assert.InRange(r.GetRandBits64(32), 0UL, uint.MaxValue);
+        }
+
+        Assert.True(seen.Count > 990); // an untouched twister would repeat 0.0
+    }
 }

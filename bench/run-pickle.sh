@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Runs issue #4's pickle benchmarks on all three sides in one go and writes the "## pickle" section
+# of docs/benchmarks.md:
+#   1. CPython:   bench/cpython/pickle_bench.py (C _pickle, timeit best of 7); it also writes the
+#                 data set's pickles, which the .NET side checks it loads byte for byte
+#   2. PyStd and Razorvine.Pickle 1.5.0: bench/PyStd.Benchmarks PickleBenchmarks and
+#                 PickleRazorvineDumpBenchmarks (BenchmarkDotNet, short job, in-process)
+# Usage: bench/run-pickle.sh            (from anywhere; takes about 5 minutes)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="${PICKLE_BENCH_WORK:-/tmp/pystd-pickle-bench}"
+mkdir -p "$work/data"
+cd "$root"
+
+# PICKLE_BENCH_REPORT_ONLY=1 rewrites the section from the results of the last run.
+if [ -z "${PICKLE_BENCH_REPORT_ONLY:-}" ]; then
+  echo "== CPython (python3 bench/cpython/pickle_bench.py)" >&2
+  python3 bench/cpython/pickle_bench.py "$work/data" > "$work/cpython.json"
+
+  echo "== PyStd and Razorvine.Pickle (BenchmarkDotNet)" >&2
+  rm -rf "$work/bdn"
+  PICKLE_BENCH_DATA="$work/data" dotnet run -c Release --project bench/PyStd.Benchmarks --artifacts-path "$work/build" -- \
+    --filter '*PickleBenchmarks*' '*PickleRazorvineDumpBenchmarks*' --job short --inProcess --exporters json \
+    --artifacts "$work/bdn" >&2
+fi
+
+python3 - "$work" "$root/docs/benchmarks.md" <<'PY'
+import glob, json, os, platform, re, sys
+
+work, doc = sys.argv[1], sys.argv[2]
+cpy = json.load(open(os.path.join(work, "cpython.json")))
+ours = {}
+env = {}
+for report in glob.glob(os.path.join(work, "bdn", "results", "*-report*.json")):
+    bdn = json.load(open(report))
+    env = bdn.get("HostEnvironmentInfo", env)
+    for b in bdn["Benchmarks"]:
+        m = re.search(r"Protocol=(\d)", b.get("Parameters") or "")
+        protocol = m.group(1) if m else "2"
+        key = (b["Type"], b["Method"], protocol)
+        ours[key] = (b["Statistics"]["Mean"] / 1e6, (b.get("Memory") or {}).get("BytesAllocatedPerOperation"))
+
+def get(type_, method, p):
+    return ours.get((type_, method, p), (None, None))
+
+def ms(t):
+    return "—" if t is None else f"{t:,.1f} ms"
+
+def ratio(slow, fast, target):
+    if slow is None or fast is None:
+        return "—"
+    r = slow / fast
+    return f"{r:.1f}× {'✓' if r >= target else '✗'}"
+
+def mbs(n, t):
+    return "—" if t is None else f"{n / t / 1e3:,.0f}"
+
+def mb(a):
+    return "—" if a is None else f"{a / 1e6:,.0f} MB"
+
+cpu = env.get("ProcessorName", platform.processor() or "unknown CPU")
+cores = env.get("PhysicalCoreCount") or env.get("LogicalCoreCount") or "?"
+runtime = env.get("RuntimeVersion", "")
+lines = [
+    "## pickle",
+    "",
+    "Issue #4's data set: 200,000 records `{\"id\": i, \"name\": \"user%d\" % i, \"score\": i * 0.5, \"tags\": [\"a\", \"bb\"],",
+    "\"active\": i % 2 == 0, \"blob\": b\"xyzxyzxyz\", \"t\": (i, i + 1)}` in a list. `loads` reads the bytes CPython writes",
+    "(the .NET side checks its input is byte for byte CPython's file); `dumps` writes them. CPython times its C `_pickle`",
+    "(timeit, best of 7); PyStd times `Pickle.Loads`/`Pickle.Dumps` and Razorvine.Pickle 1.5.0 its `Unpickler.loads`/",
+    "`Pickler.dumps` (BenchmarkDotNet, short job, in-process, mean). Razorvine writes only protocol 2, from `Hashtable`/",
+    "`ArrayList`/`object[]`. MB/s is pickle bytes per second; allocations are per call. Targets: PyStd ≥ 3× CPython and",
+    "≥ 1.5× Razorvine (✓ met, ✗ missed).",
+    "",
+    f"Machine: {cpu} ({cores} cores, shared); {runtime}; CPython {cpy['python']}. Regenerate with `bench/run-pickle.sh`.",
+    "",
+    "| work | protocol | bytes | CPython | PyStd | Razorvine | PyStd vs CPython | PyStd vs Razorvine | MB/s CPython | MB/s PyStd | MB/s Razorvine | allocated PyStd | allocated Razorvine |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+]
+for p in ("2", "4", "5"):
+    c = cpy["results"][p]
+    n = c["bytes"]
+    t, a = get("PickleBenchmarks", "Loads", p)
+    rt, ra = get("PickleBenchmarks", "LoadsRazorvine", p)
+    lines.append(f"| `loads` | {p} | {n:,} | {ms(c['loads_ms'])} | {ms(t)} | {ms(rt)} | {ratio(c['loads_ms'], t, 3)} | "
+                 f"{ratio(rt, t, 1.5)} | {mbs(n, c['loads_ms'])} | {mbs(n, t)} | {mbs(n, rt)} | {mb(a)} | {mb(ra)} |")
+for p in ("2", "4", "5"):
+    c = cpy["results"][p]
+    n = c["bytes"]
+    t, a = get("PickleBenchmarks", "Dumps", p)
+    rt, ra = get("PickleRazorvineDumpBenchmarks", "DumpsRazorvine", p) if p == "2" else (None, None)
+    lines.append(f"| `dumps` | {p} | {n:,} | {ms(c['dumps_ms'])} | {ms(t)} | {ms(rt)} | {ratio(c['dumps_ms'], t, 3)} | "
+                 f"{ratio(rt, t, 1.5) if p == '2' else '—'} | {mbs(n, c['dumps_ms'])} | {mbs(n, t)} | {mbs(n, rt)} | {mb(a)} | {mb(ra)} |")
+lines += [
+    "",
+    "Where `loads` time goes: the load creates over two million objects (per record a dict and its entries, a list, a",
+    "tuple, a str, boxed ints and a float), and all of them survive, so the default workstation GC copies them from",
+    "generation 0 to 1 to 2 as they arrive — roughly half of `Loads`' time here. Building the same graph directly in C#,",
+    "with no parsing at all, costs as much. With a gen0 budget large enough that no collection runs during the load",
+    "(`DOTNET_GCgen0size=0x10000000` in the environment), the same `Loads` takes about half of CPython's time; server",
+    "GC (`<ServerGarbageCollector>true</ServerGarbageCollector>`) helps too.",
+    "",
+]
+section = "\n".join(lines)
+
+text = open(doc).read() if os.path.exists(doc) else "# Benchmarks\n\nPyStd against CPython on the same work, one section per module.\n"
+pattern = re.compile(r"^## pickle\n.*?(?=^## |\Z)", re.S | re.M)
+text = pattern.sub(section + "\n", text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
+open(doc, "w").write(text.rstrip("\n") + "\n")
+print(section)
+PY

@@ -1,0 +1,192 @@
+using PyStd.Objects;
+
+namespace PyStd.Pickle;
+
+/// <content>DICT, APPEND(S), SETITEM(S) and ADDITEMS (<c>do_append</c>, <c>do_setitems</c>, <c>load_additems</c>).</content>
+public sealed partial class Unpickler
+{
+    private void LoadDict()
+    {
+        int mark = PopMark();
+        if (mark < _fence)
+        {
+            throw StackUnderflow();
+        }
+
+        if ((_count - mark) % 2 != 0)
+        {
+            throw new UnpicklingException("odd number of items for DICT");
+        }
+
+        Finalize(mark);
+        int depth = MaxDepth(mark) + 1;
+        Charge((_count - mark) * 8L);
+        var dict = new PyDict();
+        dict.EnsureCapacity((_count - mark) / 2);
+        for (int i = mark; i < _count; i += 2)
+        {
+            dict[_stack[i]] = _stack[i + 1];
+        }
+
+        Truncate(mark);
+        Push(dict, depth);
+    }
+
+    /// <summary>do_append: items from <paramref name="start"/> up go into the value just below.</summary>
+    private void DoAppend(int start)
+    {
+        if (start > _count || start <= 0)
+        {
+            throw StackUnderflow();
+        }
+
+        if (start == _count)
+        {
+            return;
+        }
+
+        Finalize(start);
+        int n = _count - start;
+        Charge(n * 8L);
+        var items = new ReadOnlySpan<object?>(_stack, start, n);
+        object? target = _stack[start - 1];
+        switch (target)
+        {
+            case List<object?> list:
+                list.AddRange(items);
+                break;
+            case PyObject obj:
+                (obj.ListItems ??= new List<object?>(n)).AddRange(items);
+                break;
+            case ICollection<object?> collection when !collection.IsReadOnly && target is not (PyTuple or PySetBase):
+                foreach (object? item in items)
+                {
+                    collection.Add(item);
+                }
+
+                break;
+            default:
+                throw new UnpicklingException($"'{PyTypeName.Of(target)}' object has no attribute 'extend'");
+        }
+
+        Deepen(start - 1, start);
+        Truncate(start);
+    }
+
+    /// <summary>do_setitems: key/value pairs from <paramref name="start"/> up go into the value just below.</summary>
+    private void DoSetItems(int start)
+    {
+        if (start > _count || start <= 0)
+        {
+            throw StackUnderflow();
+        }
+
+        if (start == _count)
+        {
+            return;
+        }
+
+        if ((_count - start) % 2 != 0)
+        {
+            throw new UnpicklingException("odd number of items for SETITEMS");
+        }
+
+        Finalize(start);
+        Charge((_count - start) * 8L);
+        object? target = _stack[start - 1];
+        switch (target)
+        {
+            case PyDict dict:
+                dict.EnsureCapacity((_count - start) / 2);
+                for (int i = start; i < _count; i += 2)
+                {
+                    dict[_stack[i]] = _stack[i + 1];
+                }
+
+                break;
+            case PyObject obj:
+                obj.DictItems ??= new PyDict();
+                for (int i = start; i < _count; i += 2)
+                {
+                    obj.DictItems[_stack[i]] = _stack[i + 1];
+                }
+
+                break;
+            case List<object?> list:
+                // list.__setitem__ with int keys, as CPython would call it.
+                for (int i = start; i < _count; i += 2)
+                {
+                    if (_stack[i] is not long index)
+                    {
+                        throw new UnpicklingException($"list indices must be integers or slices, not {PyTypeName.Of(_stack[i])}");
+                    }
+
+                    long j = index < 0 ? index + list.Count : index;
+                    if (j < 0 || j >= list.Count)
+                    {
+                        throw new UnpicklingException("list assignment index out of range");
+                    }
+
+                    list[(int)j] = _stack[i + 1];
+                }
+
+                break;
+            case IDictionary<object?, object?> map:
+                for (int i = start; i < _count; i += 2)
+                {
+                    map[_stack[i]] = _stack[i + 1];
+                }
+
+                break;
+            default:
+                throw new UnpicklingException($"'{PyTypeName.Of(target)}' object does not support item assignment");
+        }
+
+        Deepen(start - 1, start);
+        Truncate(start);
+    }
+
+    /// <summary>load_additems: items from the mark up go into the set just below it.</summary>
+    private void DoAddItems(int start)
+    {
+        if (start > _count || start <= 0)
+        {
+            throw StackUnderflow();
+        }
+
+        if (start == _count)
+        {
+            return;
+        }
+
+        Finalize(start);
+        Charge((_count - start) * 8L);
+        if (_stack[start - 1] is not PySet set)
+        {
+            throw new UnpicklingException($"'{PyTypeName.Of(_stack[start - 1])}' object has no attribute 'add'");
+        }
+
+        for (int i = start; i < _count; i++)
+        {
+            set.Add(_stack[i]);
+        }
+
+        Deepen(start - 1, start);
+        Truncate(start);
+    }
+
+    /// <summary>The container at <paramref name="target"/> now holds the values from <paramref name="start"/> up.</summary>
+    private void Deepen(int target, int start)
+    {
+        int depth = MaxDepth(start) + 1;
+        if (depth > _depths[target])
+        {
+            if (depth > _options.MaxDepth)
+            {
+                throw TooDeep();
+            }
+
+            _depths[target] = depth;
+        }
+    }
+}
