@@ -13,6 +13,9 @@ public class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<object?
     /// <summary>Up to this many keys a lookup scans the entries (hash first); beyond it an index is kept.</summary>
     private const int LinearLimit = 8;
 
+    /// <summary>The key of a removed entry (no model value is this object).</summary>
+    private static readonly object s_removed = new();
+
     // Entries in insertion order, removed ones marked dead (CPython's compact dict layout); the
     // hash index exists only for larger dicts, so the many small dicts of real data cost one array.
     private Entry[] _entries = System.Array.Empty<Entry>();
@@ -128,7 +131,7 @@ public class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<object?
         }
 
         _index?.Remove(new PyKey(key, hash));
-        _entries[i] = default;
+        _entries[i] = new Entry { Key = s_removed };
         _live--;
         if (_live == 0)
         {
@@ -251,7 +254,7 @@ public class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<object?
             System.Array.Resize(ref _entries, Math.Max(4, _entries.Length * 2));
         }
 
-        _entries[_used] = new Entry { Key = key, Value = value, Hash = hash, Live = true };
+        _entries[_used] = new Entry { Key = key, Value = value, Hash = hash };
         if (_index is not null)
         {
             _index.Add(new PyKey(key, hash), _used);
@@ -301,11 +304,13 @@ public class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<object?
         }
     }
 
+    /// <summary>A slot: 24 bytes, a removed one marked by its key (<see cref="s_removed"/>).</summary>
     private struct Entry
     {
         public object? Key;
         public object? Value;
         public long Hash;
-        public bool Live;
+
+        public readonly bool Live => !ReferenceEquals(Key, s_removed);
     }
 }

@@ -53,6 +53,11 @@ public sealed partial class Unpickler
         switch (target)
         {
             case List<object?> list:
+                if (list.Capacity == 0)
+                {
+                    list.Capacity = n; // EMPTY_LIST then one APPENDS: exactly sized, not List's minimum of 4
+                }
+
                 list.AddRange(items);
                 break;
             case PyObject obj:

@@ -11,6 +11,11 @@ public sealed partial class Unpickler
     private static readonly object s_false = false;
     private static readonly object[] s_smallInts = CreateSmallInts();
 
+    /// <summary>Slots in the cache of recently boxed ints (a power of two).</summary>
+    private const int IntBoxCacheSize = 256;
+
+    private readonly object?[] _intBoxes = new object?[IntBoxCacheSize];
+
     private static object[] CreateSmallInts()
     {
         var ints = new object[1024 + 5];
@@ -22,8 +27,30 @@ public sealed partial class Unpickler
         return ints;
     }
 
-    private static object BoxInt(long value) =>
+    /// <summary>A boxed int, shared for the small ones.</summary>
+    private static object BoxSmallInt(long value) =>
         (ulong)(value + 5) < (ulong)s_smallInts.Length ? s_smallInts[value + 5] : value;
+
+    /// <summary>A boxed int, shared for the small ones and for recently boxed values.</summary>
+    private object BoxInt(long value)
+    {
+        if ((ulong)(value + 5) < (ulong)s_smallInts.Length)
+        {
+            return s_smallInts[value + 5];
+        }
+
+        // Boxed ints are immutable, so a recent box of the same value is shared: records that repeat
+        // a number (an id, then a tuple holding it) then cost one box instead of several.
+        ref object? slot = ref _intBoxes[(int)value & (IntBoxCacheSize - 1)];
+        if (slot is long cached && cached == value)
+        {
+            return slot;
+        }
+
+        object box = value;
+        slot = box;
+        return box;
+    }
 
     private object? Execute(ref PickleInput input, ref long opcodeOffset)
     {

@@ -24,8 +24,13 @@ public sealed partial class Unpickler
     private int _markCount;
     private int _fence;
 
-    private object?[] _memo = System.Array.Empty<object?>();
-    private int[] _memoDepths = System.Array.Empty<int>();
+    /// <summary>Dense memo entries per page: 512 of 16 bytes, 8 KB, so no page lands on the large object heap.</summary>
+    private const int MemoPageBits = 9;
+    private const int MemoPageSize = 1 << MemoPageBits;
+
+    // The dense memo in fixed pages rather than one doubling array: a load with a million memo
+    // entries neither copies them as it grows nor churns the large object heap (which costs full GCs).
+    private MemoEntry[]?[] _memoPages = System.Array.Empty<MemoEntry[]?>();
     private Dictionary<long, (object? Value, int Depth)>? _sparseMemo;
     private int _memoLength;
 
@@ -37,6 +42,13 @@ public sealed partial class Unpickler
     private Pending[] _pending = System.Array.Empty<Pending>();
     private int _pendingCount;
     private int _pendingTop = -1;
+
+    /// <summary>A dense memo slot: the value (<see cref="s_unset"/> when never written) and its nesting depth.</summary>
+    private struct MemoEntry
+    {
+        public object? Value;
+        public int Depth;
+    }
 
     /// <summary>A registered instance on the stack, converted when the stack gives it up.</summary>
     private struct Pending
@@ -53,7 +65,6 @@ public sealed partial class Unpickler
         _count = 0;
         _markCount = 0;
         _fence = 0;
-        System.Array.Clear(_memo);
         _memoLength = 0;
         _sparseMemo = null;
         _proto = 0;
@@ -62,10 +73,19 @@ public sealed partial class Unpickler
         System.Array.Clear(_pending, 0, _pendingCount);
         _pendingCount = 0;
         _pendingTop = -1;
-        if (_memo.Length > 4096)
+        if (_memoPages.Length > 8)
         {
-            _memo = System.Array.Empty<object?>();
-            _memoDepths = System.Array.Empty<int>();
+            _memoPages = System.Array.Empty<MemoEntry[]?>();
+        }
+        else
+        {
+            foreach (MemoEntry[]? page in _memoPages)
+            {
+                if (page is not null)
+                {
+                    ClearMemoPage(page);
+                }
+            }
         }
 
         if (_stack.Length > 4096)
@@ -293,36 +313,29 @@ public sealed partial class Unpickler
         // so far goes to a dictionary, so a pickle cannot make the memo allocate by naming a huge index.
         if (index < DenseMemoLimit && index <= (_memoLength * 2L) + 1024)
         {
-            int i = (int)index;
-            if (i >= _memo.Length)
-            {
-                int size = Math.Max(Math.Max(16, _memo.Length * 2), i + 1);
-                int old = _memo.Length;
-                System.Array.Resize(ref _memo, size);
-                System.Array.Resize(ref _memoDepths, size);
-                System.Array.Fill(_memo, s_unset, old, size - old);
-            }
-
-            if (ReferenceEquals(_memo[i], s_unset) && (_sparseMemo is null || !_sparseMemo.Remove(index)))
+            ref MemoEntry entry = ref DenseMemoSlot((int)index);
+            if (ReferenceEquals(entry.Value, s_unset) && (_sparseMemo is null || !_sparseMemo.Remove(index)))
             {
                 CountMemoEntry();
             }
 
-            _memo[i] = value;
-            _memoDepths[i] = depth;
+            entry.Value = value;
+            entry.Depth = depth;
         }
         else
         {
             _sparseMemo ??= new Dictionary<long, (object?, int)>();
-            bool known = _sparseMemo.ContainsKey(index) || (index < _memo.Length && !ReferenceEquals(_memo[index], s_unset));
+            MemoEntry[]? page = DenseMemoPage(index);
+            ref MemoEntry dense = ref page is null ? ref Unsafe.NullRef<MemoEntry>() : ref page[index & (MemoPageSize - 1)];
+            bool known = _sparseMemo.ContainsKey(index) || (page is not null && !ReferenceEquals(dense.Value, s_unset));
             if (!known)
             {
                 CountMemoEntry();
             }
 
-            if (index < _memo.Length)
+            if (page is not null)
             {
-                _memo[index] = s_unset;
+                dense.Value = s_unset;
             }
 
             _sparseMemo[index] = (value, depth);
@@ -352,12 +365,13 @@ public sealed partial class Unpickler
 
     private void MemoGet(long index)
     {
-        if (index >= 0 && index < _memo.Length)
+        MemoEntry[]? page = DenseMemoPage(index);
+        if (page is not null)
         {
-            object? value = _memo[index];
-            if (!ReferenceEquals(value, s_unset))
+            ref MemoEntry slot = ref page[index & (MemoPageSize - 1)];
+            if (!ReferenceEquals(slot.Value, s_unset))
             {
-                Push(value, _memoDepths[index]);
+                Push(slot.Value, slot.Depth);
                 return;
             }
         }
@@ -373,13 +387,50 @@ public sealed partial class Unpickler
 
     private void MemoReplace(long index, object? old, object? value)
     {
-        if (index < _memo.Length && ReferenceEquals(_memo[index], old))
+        MemoEntry[]? page = DenseMemoPage(index);
+        if (page is not null && ReferenceEquals(page[index & (MemoPageSize - 1)].Value, old))
         {
-            _memo[index] = value;
+            page[index & (MemoPageSize - 1)].Value = value;
         }
         else if (_sparseMemo is not null && _sparseMemo.TryGetValue(index, out var entry) && ReferenceEquals(entry.Value, old))
         {
             _sparseMemo[index] = (value, entry.Depth);
+        }
+    }
+
+    /// <summary>The dense memo page holding <paramref name="index"/>, or null when there is none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private MemoEntry[]? DenseMemoPage(long index)
+    {
+        ulong page = (ulong)index >> MemoPageBits;
+        return page < (ulong)_memoPages.Length ? _memoPages[page] : null;
+    }
+
+    /// <summary>The dense memo slot of <paramref name="index"/>, its page created when missing.</summary>
+    private ref MemoEntry DenseMemoSlot(int index)
+    {
+        int page = index >> MemoPageBits;
+        if (page >= _memoPages.Length)
+        {
+            System.Array.Resize(ref _memoPages, Math.Max(Math.Max(16, _memoPages.Length * 2), page + 1));
+        }
+
+        MemoEntry[] entries = _memoPages[page] ??= NewMemoPage();
+        return ref entries[index & (MemoPageSize - 1)];
+    }
+
+    private static MemoEntry[] NewMemoPage()
+    {
+        var page = new MemoEntry[MemoPageSize];
+        ClearMemoPage(page);
+        return page;
+    }
+
+    private static void ClearMemoPage(MemoEntry[] page)
+    {
+        for (int i = 0; i < page.Length; i++)
+        {
+            page[i] = new MemoEntry { Value = s_unset };
         }
     }
 

@@ -38,7 +38,7 @@ public sealed partial class Unpickler
         ReadOnlySpan<byte> s = CString(line);
         if (TryStrtol(s, out long x, out int end) && (end == s.Length || s[end] == (byte)'\n'))
         {
-            return line.Length == 3 && x is 0 or 1 ? (x == 1 ? s_true : s_false) : BoxInt(x);
+            return line.Length == 3 && x is 0 or 1 ? (x == 1 ? s_true : s_false) : BoxSmallInt(x);
         }
 
         if (!TryParsePyLong(s, 0, out BigInteger value, out _))
