@@ -186,7 +186,7 @@ public sealed partial class PyArray : IReadOnlyList<object?>, IEquatable<PyArray
             }
         }
 
-        nint address = _buffer.Length == 0 ? 0 : Marshal.UnsafeAddrOfPinnedArrayElement(_buffer, 0);
+        nint address = _buffer.Length == 0 ? 0 : System.Runtime.InteropServices.Marshal.UnsafeAddrOfPinnedArrayElement(_buffer, 0);
         return (address, _count);
     }
 
