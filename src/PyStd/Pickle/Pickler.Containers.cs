@@ -26,11 +26,11 @@ public sealed partial class Pickler
         {
             if (_bin)
             {
-                WriteOp(Op.EmptyTuple);
+                WriteOp(Opcodes.EmptyTuple);
             }
             else
             {
-                WriteOp(Op.Mark, Op.Tuple);
+                WriteOp(Opcodes.Mark, Opcodes.Tuple);
             }
 
             return;
@@ -50,7 +50,7 @@ public sealed partial class Pickler
                 // The tuple was reached through its own items: drop them and fetch it from the memo.
                 for (int i = 0; i < n; i++)
                 {
-                    WriteOp(Op.Pop);
+                    WriteOp(Opcodes.Pop);
                 }
 
                 WriteGet(index);
@@ -58,11 +58,11 @@ public sealed partial class Pickler
                 return;
             }
 
-            WriteOp((byte)(Op.Tuple1 + n - 1));
+            WriteOp((byte)(Opcodes.Tuple1 + n - 1));
         }
         else
         {
-            WriteOp(Op.Mark);
+            WriteOp(Opcodes.Mark);
             for (int i = 0; i < items.Length; i++)
             {
                 Save(items[i]);
@@ -72,13 +72,13 @@ public sealed partial class Pickler
             {
                 if (_bin)
                 {
-                    WriteOp(Op.PopMark);
+                    WriteOp(Opcodes.PopMark);
                 }
                 else
                 {
                     for (int i = 0; i <= n; i++)
                     {
-                        WriteOp(Op.Pop);
+                        WriteOp(Opcodes.Pop);
                     }
                 }
 
@@ -87,7 +87,7 @@ public sealed partial class Pickler
                 return;
             }
 
-            WriteOp(Op.Tuple);
+            WriteOp(Opcodes.Tuple);
         }
 
         MemoPut(memoKey);
@@ -128,7 +128,7 @@ public sealed partial class Pickler
             SaveValue(items[i]);
         }
 
-        WriteOp((byte)(Op.Tuple1 + items.Length - 1));
+        WriteOp((byte)(Opcodes.Tuple1 + items.Length - 1));
         WritePut(_memoCount++);
     }
 
@@ -140,11 +140,11 @@ public sealed partial class Pickler
     {
         if (_bin)
         {
-            WriteOp(Op.EmptyList);
+            WriteOp(Opcodes.EmptyList);
         }
         else
         {
-            WriteOp(Op.Mark, Op.List);
+            WriteOp(Opcodes.Mark, Opcodes.List);
         }
 
         if (memoised)
@@ -167,13 +167,13 @@ public sealed partial class Pickler
             for (int i = 0; i < list.Count; i++)
             {
                 Save(list[i]);
-                WriteOp(Op.Append);
+                WriteOp(Opcodes.Append);
             }
         }
         else if (list.Count == 1)
         {
             Save(list[0]);
-            WriteOp(Op.Append);
+            WriteOp(Opcodes.Append);
         }
         else
         {
@@ -181,7 +181,7 @@ public sealed partial class Pickler
             int total = 0;
             do
             {
-                WriteOp(Op.Mark);
+                WriteOp(Opcodes.Mark);
                 int batch = 0;
                 while (total < list.Count)
                 {
@@ -198,7 +198,7 @@ public sealed partial class Pickler
                     }
                 }
 
-                WriteOp(Op.Appends);
+                WriteOp(Opcodes.Appends);
             }
             while (total < list.Count);
         }
@@ -211,11 +211,11 @@ public sealed partial class Pickler
     {
         if (_bin)
         {
-            WriteOp(Op.EmptyList);
+            WriteOp(Opcodes.EmptyList);
         }
         else
         {
-            WriteOp(Op.Mark, Op.List);
+            WriteOp(Opcodes.Mark, Opcodes.List);
         }
 
         MemoPut(list);
@@ -231,7 +231,7 @@ public sealed partial class Pickler
             for (int i = 0; i < count; i++)
             {
                 Save(list[i]);
-                WriteOp(Op.Append);
+                WriteOp(Opcodes.Append);
             }
         }
         else
@@ -239,7 +239,7 @@ public sealed partial class Pickler
             int total = 0;
             do
             {
-                WriteOp(Op.Mark);
+                WriteOp(Opcodes.Mark);
                 int batch = 0;
                 while (total < count)
                 {
@@ -251,7 +251,7 @@ public sealed partial class Pickler
                     }
                 }
 
-                WriteOp(Op.Appends);
+                WriteOp(Opcodes.Appends);
             }
             while (total < count);
         }
@@ -267,11 +267,11 @@ public sealed partial class Pickler
     {
         if (_bin)
         {
-            WriteOp(Op.EmptyDict);
+            WriteOp(Opcodes.EmptyDict);
         }
         else
         {
-            WriteOp(Op.Mark, Op.Dict);
+            WriteOp(Opcodes.Mark, Opcodes.Dict);
         }
 
         if (memoised)
@@ -305,7 +305,7 @@ public sealed partial class Pickler
                 {
                     Save(key);
                     Save(value);
-                    WriteOp(Op.SetItem);
+                    WriteOp(Opcodes.SetItem);
                 }
             }
         }
@@ -316,7 +316,7 @@ public sealed partial class Pickler
             int batch;
             do
             {
-                WriteOp(Op.Mark);
+                WriteOp(Opcodes.Mark);
                 batch = 0;
                 while (slot < slots)
                 {
@@ -331,7 +331,7 @@ public sealed partial class Pickler
                     }
                 }
 
-                WriteOp(Op.SetItems);
+                WriteOp(Opcodes.SetItems);
             }
             while (batch == BatchSize);
         }
@@ -373,11 +373,11 @@ public sealed partial class Pickler
     {
         if (_bin)
         {
-            WriteOp(Op.EmptyDict);
+            WriteOp(Opcodes.EmptyDict);
         }
         else
         {
-            WriteOp(Op.Mark, Op.Dict);
+            WriteOp(Opcodes.Mark, Opcodes.Dict);
         }
 
         MemoPut(dict);
@@ -395,7 +395,7 @@ public sealed partial class Pickler
             {
                 Save(e.Key);
                 Save(e.Value);
-                WriteOp(Op.SetItem);
+                WriteOp(Opcodes.SetItem);
             }
         }
         else
@@ -404,7 +404,7 @@ public sealed partial class Pickler
             int batch;
             do
             {
-                WriteOp(Op.Mark);
+                WriteOp(Opcodes.Mark);
                 batch = 0;
                 while (more = e.MoveNext())
                 {
@@ -416,7 +416,7 @@ public sealed partial class Pickler
                     }
                 }
 
-                WriteOp(Op.SetItems);
+                WriteOp(Opcodes.SetItems);
             }
             while (batch == BatchSize && more);
         }
@@ -436,7 +436,7 @@ public sealed partial class Pickler
             return;
         }
 
-        WriteOp(Op.EmptySet);
+        WriteOp(Opcodes.EmptySet);
         MemoPut(memoKey);
         if (count == 0)
         {
@@ -449,7 +449,7 @@ public sealed partial class Pickler
         int batch;
         do
         {
-            WriteOp(Op.Mark);
+            WriteOp(Opcodes.Mark);
             batch = 0;
             while (more = e.MoveNext())
             {
@@ -460,7 +460,7 @@ public sealed partial class Pickler
                 }
             }
 
-            WriteOp(Op.AddItems);
+            WriteOp(Opcodes.AddItems);
         }
         while (batch == BatchSize && more);
 
@@ -479,7 +479,7 @@ public sealed partial class Pickler
         }
 
         Enter();
-        WriteOp(Op.Mark);
+        WriteOp(Opcodes.Mark);
         foreach (object? item in items)
         {
             Save(item);
@@ -487,13 +487,13 @@ public sealed partial class Pickler
 
         if (_memo.TryGetValue(memoKey, out int index))
         {
-            WriteOp(Op.PopMark);
+            WriteOp(Opcodes.PopMark);
             WriteGet(index);
             Leave();
             return;
         }
 
-        WriteOp(Op.FrozenSet);
+        WriteOp(Opcodes.FrozenSet);
         MemoPut(memoKey);
         Leave();
     }
@@ -511,11 +511,11 @@ public sealed partial class Pickler
         Enter();
         Save(type);
         Save(new PyTuple(list));
-        WriteOp(Op.Reduce);
+        WriteOp(Opcodes.Reduce);
         Leave();
         if (_memo.TryGetValue(memoKey, out int index))
         {
-            WriteOp(Op.Pop);
+            WriteOp(Opcodes.Pop);
             WriteGet(index);
             return;
         }
@@ -532,7 +532,7 @@ public sealed partial class Pickler
             while (e.MoveNext())
             {
                 Save(e.Current);
-                WriteOp(Op.Append);
+                WriteOp(Opcodes.Append);
             }
 
             return;
@@ -550,11 +550,11 @@ public sealed partial class Pickler
             if (!e.MoveNext())
             {
                 Save(first);
-                WriteOp(Op.Append);
+                WriteOp(Opcodes.Append);
                 break;
             }
 
-            WriteOp(Op.Mark);
+            WriteOp(Opcodes.Mark);
             Save(first);
             n = 1;
             bool more = true;
@@ -570,7 +570,7 @@ public sealed partial class Pickler
                 more = e.MoveNext();
             }
 
-            WriteOp(Op.Appends);
+            WriteOp(Opcodes.Appends);
         }
         while (n == BatchSize);
     }
@@ -588,7 +588,7 @@ public sealed partial class Pickler
             {
                 Save(key);
                 Save(value);
-                WriteOp(Op.SetItem);
+                WriteOp(Opcodes.SetItem);
             }
 
             return;
@@ -606,11 +606,11 @@ public sealed partial class Pickler
             {
                 Save(firstKey);
                 Save(firstValue);
-                WriteOp(Op.SetItem);
+                WriteOp(Opcodes.SetItem);
                 break;
             }
 
-            WriteOp(Op.Mark);
+            WriteOp(Opcodes.Mark);
             Save(firstKey);
             Save(firstValue);
             n = 1;
@@ -628,7 +628,7 @@ public sealed partial class Pickler
                 more = NextPair(items, slots, ref slot, out key, out value);
             }
 
-            WriteOp(Op.SetItems);
+            WriteOp(Opcodes.SetItems);
         }
         while (n == BatchSize);
     }

@@ -59,15 +59,15 @@ public sealed partial class Pickler
     {
         if (_proto >= 4)
         {
-            WriteOp(Op.Memoize);
+            WriteOp(Opcodes.Memoize);
         }
         else if (_bin && index < 256)
         {
-            WriteOp(Op.BinPut, (byte)index);
+            WriteOp(Opcodes.BinPut, (byte)index);
         }
         else
         {
-            WriteMemoIndex(Op.Put, Op.LongBinPut, index);
+            WriteMemoIndex(Opcodes.Put, Opcodes.LongBinPut, index);
         }
     }
 
@@ -77,11 +77,11 @@ public sealed partial class Pickler
     {
         if (_bin && index < 256)
         {
-            WriteOp(Op.BinGet, (byte)index);
+            WriteOp(Opcodes.BinGet, (byte)index);
         }
         else
         {
-            WriteMemoIndex(Op.Get, Op.LongBinGet, index);
+            WriteMemoIndex(Opcodes.Get, Opcodes.LongBinGet, index);
         }
     }
 

@@ -54,7 +54,7 @@ public sealed partial class Pickler
         {
             Boundary();
             SaveValue(pid);
-            WriteOp(Op.BinPersId);
+            WriteOp(Opcodes.BinPersId);
         }
         else
         {
@@ -64,7 +64,7 @@ public sealed partial class Pickler
                 throw new PicklingException("persistent IDs in protocol 0 must be ASCII strings");
             }
 
-            WriteTextLine(Op.PersId, text);
+            WriteTextLine(Opcodes.PersId, text);
         }
 
         return true;
@@ -114,14 +114,14 @@ public sealed partial class Pickler
         {
             Save(CanonicalModuleName(module, module == "builtins" && s_builtinFunctions.Contains(name)));
             Save(new string(name.AsSpan()));
-            WriteOp(Op.StackGlobal);
+            WriteOp(Opcodes.StackGlobal);
         }
         else if (dot >= 0)
         {
             Enter();
             Save(s_getattr);
             Save(new PyTuple(new PyGlobal(module, name[..dot]), name[(dot + 1)..]));
-            WriteOp(Op.Reduce);
+            WriteOp(Opcodes.Reduce);
             Leave();
         }
         else
@@ -131,7 +131,7 @@ public sealed partial class Pickler
                 (module, name) = CompatPickle.MapForDump(module, name);
             }
 
-            WriteGlobalText(Op.Global, module, name);
+            WriteGlobalText(Opcodes.Global, module, name);
         }
 
         _globals[key] = _memoCount;
@@ -167,12 +167,12 @@ public sealed partial class Pickler
     {
         if (code <= 0xff)
         {
-            WriteOp(Op.Ext1, (byte)code);
+            WriteOp(Opcodes.Ext1, (byte)code);
         }
         else if (code <= 0xffff)
         {
             int p = Reserve(3);
-            _buf[p] = Op.Ext2;
+            _buf[p] = Opcodes.Ext2;
             _buf[p + 1] = (byte)code;
             _buf[p + 2] = (byte)(code >> 8);
             _pos = p + 3;
@@ -180,7 +180,7 @@ public sealed partial class Pickler
         else
         {
             int p = Reserve(5);
-            _buf[p] = Op.Ext4;
+            _buf[p] = Opcodes.Ext4;
             System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_buf.AsSpan(p + 1), code);
             _pos = p + 5;
         }
@@ -218,13 +218,13 @@ public sealed partial class Pickler
             case PyObjectKind.NewObj when _proto >= 2 && obj.Kwargs is null:
                 SaveClass(obj);
                 Save(Fresh(obj.Args));
-                WriteOp(Op.NewObj);
+                WriteOp(Opcodes.NewObj);
                 break;
             case PyObjectKind.NewObj when _proto >= 4:
                 SaveClass(obj);
                 Save(Fresh(obj.Args));
                 Save(new PyDict(obj.Kwargs!));
-                WriteOp(Op.NewObjEx);
+                WriteOp(Opcodes.NewObjEx);
                 break;
             case PyObjectKind.NewObj when _proto >= 2:
                 SaveNewObjExAsPartial(obj);
@@ -252,7 +252,7 @@ public sealed partial class Pickler
                     Save(new PyTuple(cls, s_builtinsObject, null));
                 }
 
-                WriteOp(Op.Reduce);
+                WriteOp(Opcodes.Reduce);
                 break;
             case PyObjectKind.Inst:
                 SaveInst(obj);
@@ -268,14 +268,14 @@ public sealed partial class Pickler
                 }
 
                 Save(Fresh(obj.Args));
-                WriteOp(Op.Reduce);
+                WriteOp(Opcodes.Reduce);
                 break;
         }
 
         if (obj.Kind != PyObjectKind.Inst && _memo.TryGetValue(memoKey, out int index))
         {
             // Reached through its own arguments: drop the new object, fetch the memoised one.
-            WriteOp(Op.Pop);
+            WriteOp(Opcodes.Pop);
             WriteGet(index);
             Leave();
             return;
@@ -296,7 +296,7 @@ public sealed partial class Pickler
         if (obj.HasState && obj.State is not null)
         {
             Save(obj.State);
-            WriteOp(Op.Build);
+            WriteOp(Opcodes.Build);
         }
 
         Leave();
@@ -308,7 +308,7 @@ public sealed partial class Pickler
     /// </summary>
     private void SaveInst(PyObject obj)
     {
-        WriteOp(Op.Mark);
+        WriteOp(Opcodes.Mark);
         if (_bin)
         {
             SaveClass(obj);
@@ -321,12 +321,12 @@ public sealed partial class Pickler
 
         if (_bin)
         {
-            WriteOp(Op.Obj);
+            WriteOp(Opcodes.Obj);
         }
         else
         {
             (string module, string name) = _fixImports ? CompatPickle.MapForDump(obj.Module, obj.Name) : (obj.Module, obj.Name);
-            WriteGlobalText(Op.Inst, module, name);
+            WriteGlobalText(Opcodes.Inst, module, name);
         }
     }
 
@@ -361,7 +361,7 @@ public sealed partial class Pickler
         };
         Save(partial);
         SaveEmptyTuple();
-        WriteOp(Op.Reduce);
+        WriteOp(Opcodes.Reduce);
     }
 
     /// <summary>

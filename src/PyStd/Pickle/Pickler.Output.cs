@@ -127,7 +127,7 @@ public sealed partial class Pickler
         int length = _pos - start - FrameHeaderSize;
         if (length >= FrameSizeMin)
         {
-            _buf[start] = Op.Frame;
+            _buf[start] = Opcodes.Frame;
             BinaryPrimitives.WriteUInt64LittleEndian(_buf.AsSpan(start + 1), (ulong)length);
         }
         else

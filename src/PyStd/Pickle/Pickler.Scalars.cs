@@ -25,12 +25,12 @@ public sealed partial class Pickler
     {
         if (_proto >= 2)
         {
-            WriteOp(value ? Op.NewTrue : Op.NewFalse);
+            WriteOp(value ? Opcodes.NewTrue : Opcodes.NewFalse);
         }
         else
         {
             // Before protocol 2, bools are INT 01 / INT 00 (which old unpicklers read as ints).
-            WriteTextLine(Op.Int, value ? "01" : "00");
+            WriteTextLine(Opcodes.Int, value ? "01" : "00");
         }
     }
 
@@ -43,23 +43,23 @@ public sealed partial class Pickler
             {
                 Span<char> digits = stackalloc char[12];
                 value.TryFormat(digits, out int n, provider: CultureInfo.InvariantCulture);
-                WriteTextLine(Op.Int, digits[..n]);
+                WriteTextLine(Opcodes.Int, digits[..n]);
             }
             else if ((ulong)value <= 0xff)
             {
-                WriteOp(Op.BinInt1, (byte)value);
+                WriteOp(Opcodes.BinInt1, (byte)value);
             }
             else if ((ulong)value <= 0xffff)
             {
                 int p = Reserve(3);
-                _buf[p] = Op.BinInt2;
+                _buf[p] = Opcodes.BinInt2;
                 BinaryPrimitives.WriteUInt16LittleEndian(_buf.AsSpan(p + 1), (ushort)value);
                 _pos = p + 3;
             }
             else
             {
                 int p = Reserve(5);
-                _buf[p] = Op.BinInt;
+                _buf[p] = Opcodes.BinInt;
                 BinaryPrimitives.WriteInt32LittleEndian(_buf.AsSpan(p + 1), (int)value);
                 _pos = p + 5;
             }
@@ -79,7 +79,7 @@ public sealed partial class Pickler
             }
 
             int p = Reserve(2 + n);
-            _buf[p] = Op.Long1;
+            _buf[p] = Opcodes.Long1;
             _buf[p + 1] = (byte)n;
             bytes[..n].CopyTo(_buf.AsSpan(p + 2));
             _pos = p + 2 + n;
@@ -114,12 +114,12 @@ public sealed partial class Pickler
         int p = Reserve(header + n);
         if (n < 256)
         {
-            _buf[p] = Op.Long1;
+            _buf[p] = Opcodes.Long1;
             _buf[p + 1] = (byte)n;
         }
         else
         {
-            _buf[p] = Op.Long4;
+            _buf[p] = Opcodes.Long4;
             BinaryPrimitives.WriteInt32LittleEndian(_buf.AsSpan(p + 1), n);
         }
 
@@ -131,7 +131,7 @@ public sealed partial class Pickler
     private void WriteLongText(string digits)
     {
         int p = Reserve(digits.Length + 3);
-        _buf[p++] = Op.Long;
+        _buf[p++] = Opcodes.Long;
         for (int i = 0; i < digits.Length; i++)
         {
             _buf[p++] = (byte)digits[i];
@@ -148,13 +148,13 @@ public sealed partial class Pickler
         {
             // PyFloat_Pack8, big-endian, bits as they are (a NaN keeps its sign and payload).
             int p = Reserve(9);
-            _buf[p] = Op.BinFloat;
+            _buf[p] = Opcodes.BinFloat;
             BinaryPrimitives.WriteDoubleBigEndian(_buf.AsSpan(p + 1), value);
             _pos = p + 9;
         }
         else
         {
-            WriteTextLine(Op.Float, PyRepr.FormatFloat(value));
+            WriteTextLine(Opcodes.Float, PyRepr.FormatFloat(value));
         }
     }
 
@@ -231,7 +231,7 @@ public sealed partial class Pickler
             // At most 255 UTF-8 bytes: SHORT_BINUNICODE, encoded in place.
             int p = Reserve(2 + (length * 3));
             int n = EncodeUtf8(s, _buf.AsSpan(p + 2));
-            _buf[p] = Op.ShortBinUnicode;
+            _buf[p] = Opcodes.ShortBinUnicode;
             _buf[p + 1] = (byte)n;
             _pos = p + 2 + n;
             return;
@@ -241,7 +241,7 @@ public sealed partial class Pickler
         {
             int p = Reserve(5 + (length * 3));
             int n = EncodeUtf8(s, _buf.AsSpan(p + 5));
-            _buf[p] = Op.BinUnicode;
+            _buf[p] = Opcodes.BinUnicode;
             BinaryPrimitives.WriteInt32LittleEndian(_buf.AsSpan(p + 1), n);
             _pos = p + 5 + n;
             return;
@@ -250,7 +250,7 @@ public sealed partial class Pickler
         // A lone surrogate is 3 bytes under 'surrogatepass' and as U+FFFD alike, so the count is exact.
         long size = Encoding.UTF8.GetByteCount(s);
         Span<byte> header = stackalloc byte[9];
-        int headerLength = BinaryHeader(size, Op.ShortBinUnicode, Op.BinUnicode, Op.BinUnicode8, "a string", header);
+        int headerLength = BinaryHeader(size, Opcodes.ShortBinUnicode, Opcodes.BinUnicode, Opcodes.BinUnicode8, "a string", header);
         if (size < FrameSizeTarget)
         {
             int p = Reserve(headerLength + (int)size);
@@ -278,7 +278,7 @@ public sealed partial class Pickler
     /// </summary>
     private int BinaryHeader(long size, byte shortOp, byte op4, byte op8, string what, Span<byte> header)
     {
-        if (size <= 0xff && (_proto >= 4 || shortOp != Op.ShortBinUnicode))
+        if (size <= 0xff && (_proto >= 4 || shortOp != Opcodes.ShortBinUnicode))
         {
             header[0] = shortOp;
             header[1] = (byte)size;
@@ -356,7 +356,7 @@ public sealed partial class Pickler
     {
         int p = Reserve(2 + (s.Length * 6));
         byte[] buf = _buf;
-        buf[p++] = Op.Unicode;
+        buf[p++] = Opcodes.Unicode;
         for (int i = 0; i < s.Length; i++)
         {
             int c = s[i];
@@ -421,10 +421,10 @@ public sealed partial class Pickler
                 Save(new PyTuple(Encoding.Latin1.GetString(bytes), Latin1));
             }
 
-            WriteOp(Op.Reduce);
+            WriteOp(Opcodes.Reduce);
             if (slot < 0 && _memo.TryGetValue(bytes, out int index))
             {
-                WriteOp(Op.Pop);
+                WriteOp(Opcodes.Pop);
                 WriteGet(index);
                 return;
             }
@@ -450,14 +450,14 @@ public sealed partial class Pickler
     private void WriteBytesData(ReadOnlySpan<byte> bytes)
     {
         Span<byte> header = stackalloc byte[9];
-        int n = BinaryHeader(bytes.Length, Op.ShortBinBytes, Op.BinBytes, Op.BinBytes8, "a bytes object", header);
+        int n = BinaryHeader(bytes.Length, Opcodes.ShortBinBytes, Opcodes.BinBytes, Opcodes.BinBytes8, "a bytes object", header);
         WriteHeaderAndPayload(header[..n], bytes);
     }
 
     private void WriteByteArrayData(ReadOnlySpan<byte> bytes)
     {
         Span<byte> header = stackalloc byte[9];
-        header[0] = Op.ByteArray8;
+        header[0] = Opcodes.ByteArray8;
         BinaryPrimitives.WriteUInt64LittleEndian(header[1..], (ulong)bytes.Length);
         WriteHeaderAndPayload(header, bytes);
     }
@@ -472,11 +472,11 @@ public sealed partial class Pickler
 
         if (_bin)
         {
-            WriteOp(Op.EmptyTuple);
+            WriteOp(Opcodes.EmptyTuple);
         }
         else
         {
-            WriteOp(Op.Mark, Op.Tuple);
+            WriteOp(Opcodes.Mark, Opcodes.Tuple);
         }
     }
 
@@ -500,10 +500,10 @@ public sealed partial class Pickler
                 Save(new PyTuple(new FreshBytes(bytearray.ToArray())));
             }
 
-            WriteOp(Op.Reduce);
+            WriteOp(Opcodes.Reduce);
             if (_memo.TryGetValue(bytearray, out int index))
             {
-                WriteOp(Op.Pop);
+                WriteOp(Opcodes.Pop);
                 WriteGet(index);
                 return;
             }
@@ -525,11 +525,11 @@ public sealed partial class Pickler
         {
             if (buffer.IsReadOnly)
             {
-                WriteOp(Op.NextBuffer, Op.ReadOnlyBuffer);
+                WriteOp(Opcodes.NextBuffer, Opcodes.ReadOnlyBuffer);
             }
             else
             {
-                WriteOp(Op.NextBuffer);
+                WriteOp(Opcodes.NextBuffer);
             }
 
             return;
@@ -552,10 +552,10 @@ public sealed partial class Pickler
     {
         Save(s_builtinsComplex);
         Save(new PyTuple(value.Real, value.Imaginary));
-        WriteOp(Op.Reduce);
+        WriteOp(Opcodes.Reduce);
         if (_memo.TryGetValue(boxed, out int index))
         {
-            WriteOp(Op.Pop);
+            WriteOp(Opcodes.Pop);
             WriteGet(index);
             return;
         }
