@@ -30,6 +30,8 @@ public static class PystdApp
             "  struct  pack, unpack and size binary records (Python's struct)\n" +
             "  array   show bytes as Python's array.array of a typecode\n" +
             "  pickle  show, dis, dump and convert pickles (protocols 0-5, Python 2 and 3)\n" +
+            "  marshal show and dump Python's marshal format (versions 0-4)\n" +
+            "  pyc     show a .pyc file's header and code objects (CPython 3.11-3.13)\n" +
             "  random  CPython's random stream: pystd random METHOD [ARG...] --seed S --count N [--py27]");
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
@@ -38,6 +40,8 @@ public static class PystdApp
         root.Subcommands.Add(ArrayCommand.Create());
         root.Subcommands.Add(RandomCommand.Create());
         root.Subcommands.Add(PickleCommand.Create());
+        root.Subcommands.Add(MarshalCommand.Create());
+        root.Subcommands.Add(PycCommand.Create());
         return root;
     }
 

@@ -1,0 +1,120 @@
+using System.CommandLine;
+using PyStd.Objects;
+
+namespace PyStd.Cli.Commands;
+
+/// <summary>
+/// <c>pystd marshal show|dump</c>: Python's marshal format from the shell.
+/// <list type="bullet">
+/// <item><c>show FILE|-</c> prints <c>repr()</c> of the loaded value (code objects as
+/// <c>&lt;code object NAME, file "FILE", line N&gt;</c>, without an address).</item>
+/// <item><c>dump [--version N] LITERAL [-o FILE]</c> writes <c>marshal.dumps(ast.literal_eval(LITERAL), N)</c>.</item>
+/// </list>
+/// <c>-</c> reads standard input or writes standard output. Binary output goes to standard output only
+/// when it is redirected (a file or a pipe), never to a terminal.
+/// </summary>
+public static class MarshalCommand
+{
+    /// <summary>Creates the command, reading and writing the process's standard streams for <c>-</c>.</summary>
+    /// <returns>The command.</returns>
+    public static Command Create() => Create(null, null);
+
+    /// <summary>Creates the command with the streams that stand for <c>-</c> (for tests and hosts).</summary>
+    /// <param name="standardInput">Opens the stream <c>-</c> reads; null for the console's standard input.</param>
+    /// <param name="standardOutput">
+    /// Opens the stream binary output to <c>-</c> goes to (it is flushed, not closed); null for the console's
+    /// standard output, used only when the invocation's output is <see cref="Console.Out"/> and redirected.
+    /// </param>
+    /// <returns>The command.</returns>
+    public static Command Create(Func<Stream>? standardInput, Func<Stream>? standardOutput)
+    {
+        var command = new Command("marshal", "Show and write data in Python's marshal format (versions 0-4); loading never runs code.");
+        command.Subcommands.Add(CreateShow(standardInput));
+        command.Subcommands.Add(CreateDump(standardOutput));
+        return command;
+    }
+
+    private static Command CreateShow(Func<Stream>? standardInput)
+    {
+        var input = new Argument<string>("FILE") { Description = "A marshal file, or - for standard input." };
+        var command = new Command("show", "Load marshal data and print repr() of the value.");
+        command.Arguments.Add(input);
+        command.SetAction(parse =>
+        {
+            byte[] data = ReadInput(parse.GetRequiredValue(input), standardInput);
+            object? value = PyStd.Marshal.Marshal.Loads(data);
+            parse.InvocationConfiguration.Output.WriteLine(PyRepr.Repr(value));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateDump(Func<Stream>? standardOutput)
+    {
+        var literal = new Argument<string>("LITERAL") { Description = "A Python literal, e.g. \"{'id': 1, 'tags': ('a', b'b')}\"." };
+        var version = new Option<int>("--version")
+        {
+            Description = "Marshal version 0-4 (default 4, as marshal.version).",
+            DefaultValueFactory = _ => PyStd.Marshal.Marshal.Version,
+        };
+        var output = new Option<string>("--output", "-o") { Description = "The file to write; standard output (redirected) when omitted or -." };
+        var command = new Command("dump", "Write the marshal data of a Python literal, as marshal.dumps(ast.literal_eval(LITERAL), N).");
+        command.Arguments.Add(literal);
+        command.Options.Add(version);
+        command.Options.Add(output);
+        command.SetAction(parse =>
+        {
+            object? value = PyLiteral.Parse(parse.GetRequiredValue(literal));
+            byte[] data = PyStd.Marshal.Marshal.Dumps(value, parse.GetValue(version));
+            WriteOutput(parse, parse.GetValue(output), data, standardOutput);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Reads a file, or standard input for <c>-</c>.</summary>
+    internal static byte[] ReadInput(string path, Func<Stream>? standardInput)
+    {
+        if (path != "-")
+        {
+            return File.ReadAllBytes(path);
+        }
+
+        using Stream stdin = standardInput?.Invoke() ?? Console.OpenStandardInput();
+        using var buffer = new MemoryStream();
+        stdin.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    private static void WriteOutput(ParseResult parse, string? path, byte[] data, Func<Stream>? standardOutput)
+    {
+        if (path is not null && path != "-")
+        {
+            File.WriteAllBytes(path, data);
+            return;
+        }
+
+        if (standardOutput is not null)
+        {
+            Stream stream = standardOutput();
+            stream.Write(data);
+            stream.Flush();
+            return;
+        }
+
+        if (!ReferenceEquals(parse.InvocationConfiguration.Output, Console.Out))
+        {
+            throw new InvalidOperationException("Binary output needs -o FILE here: standard output is not the console's.");
+        }
+
+        if (!Console.IsOutputRedirected)
+        {
+            throw new InvalidOperationException("Refusing to write binary marshal data to a terminal; use -o FILE or a pipe.");
+        }
+
+        Console.Out.Flush();
+        using Stream stdout = Console.OpenStandardOutput();
+        stdout.Write(data);
+        stdout.Flush();
+    }
+}
