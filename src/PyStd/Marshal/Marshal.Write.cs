@@ -64,11 +64,16 @@ public static partial class Marshal
         private static bool IsSimple(object? value) =>
             value is null or bool or PyStopIteration or PyEllipsis;
 
+        // Boxed numbers are never shared in a way worth a reference slot (CPython's own choice
+        // depends on refcounts); skipping them keeps this pass to containers, strings and bytes.
+        private static bool IsUncounted(object? value) =>
+            value is null or bool or long or double or PyStopIteration or PyEllipsis;
+
         public void CountShared(object? root)
         {
             _seen = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
             var stack = new Stack<object>();
-            if (!IsSimple(root))
+            if (!IsUncounted(root))
             {
                 stack.Push(root!);
             }
@@ -83,12 +88,40 @@ public static partial class Marshal
                     continue;
                 }
 
+                if (o is PyDict dict)
+                {
+                    foreach (var (key, item) in dict)
+                    {
+                        PushCounted(stack, key);
+                        PushCounted(stack, item);
+                    }
+
+                    continue;
+                }
+
+                if (o is PyTuple tuple)
+                {
+                    foreach (object? item in tuple.AsSpan())
+                    {
+                        PushCounted(stack, item);
+                    }
+
+                    continue;
+                }
+
+                if (o is List<object?> list)
+                {
+                    foreach (object? item in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list))
+                    {
+                        PushCounted(stack, item);
+                    }
+
+                    continue;
+                }
+
                 IEnumerable<object?>? children = o switch
                 {
-                    PyTuple t => t,
-                    List<object?> l => l,
                     PySetBase s => s,
-                    PyDict d => d.SelectMany(p => new[] { p.Key, p.Value }),
                     PyCode c => [c.Code, c.Consts, c.Names, c.LocalsPlusNames, c.LocalsPlusKinds, c.FileName, c.Name, c.QualName, c.LineTable, c.ExceptionTable],
                     _ => null,
                 };
@@ -99,14 +132,19 @@ public static partial class Marshal
 
                 foreach (object? child in children)
                 {
-                    if (!IsSimple(child))
-                    {
-                        stack.Push(child!);
-                    }
+                    PushCounted(stack, child);
                 }
             }
 
             _index = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
+        }
+
+        private static void PushCounted(Stack<object> stack, object? value)
+        {
+            if (!IsUncounted(value))
+            {
+                stack.Push(value!);
+            }
         }
 
         private void Byte(int b)
