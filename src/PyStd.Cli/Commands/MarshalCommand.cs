@@ -29,19 +29,21 @@ public static class MarshalCommand
     public static Command Create(Func<Stream>? standardInput, Func<Stream>? standardOutput)
     {
         var command = new Command("marshal", "Show and write data in Python's marshal format (versions 0-4); loading never runs code.");
-        command.Subcommands.Add(CreateShow(standardInput));
-        command.Subcommands.Add(CreateDump(standardOutput));
+        var io = new StandardStreams(standardInput, standardOutput,
+            "Refusing to write binary marshal data to a terminal; use -o FILE or a pipe.");
+        command.Subcommands.Add(CreateShow(io));
+        command.Subcommands.Add(CreateDump(io));
         return command;
     }
 
-    private static Command CreateShow(Func<Stream>? standardInput)
+    private static Command CreateShow(StandardStreams io)
     {
         var input = new Argument<string>("FILE") { Description = "A marshal file, or - for standard input." };
         var command = new Command("show", "Load marshal data and print repr() of the value.");
         command.Arguments.Add(input);
         command.SetAction(parse =>
         {
-            byte[] data = ReadInput(parse.GetRequiredValue(input), standardInput);
+            byte[] data = io.Read(parse.GetRequiredValue(input));
             object? value = PyStd.Marshal.Marshal.Loads(data);
             parse.InvocationConfiguration.Output.WriteLine(PyRepr.Repr(value));
             return 0;
@@ -49,7 +51,7 @@ public static class MarshalCommand
         return command;
     }
 
-    private static Command CreateDump(Func<Stream>? standardOutput)
+    private static Command CreateDump(StandardStreams io)
     {
         var literal = new Argument<string>("LITERAL") { Description = "A Python literal, e.g. \"{'id': 1, 'tags': ('a', b'b')}\"." };
         var version = new Option<int>("--version")
@@ -66,55 +68,9 @@ public static class MarshalCommand
         {
             object? value = PyLiteral.Parse(parse.GetRequiredValue(literal));
             byte[] data = PyStd.Marshal.Marshal.Dumps(value, parse.GetValue(version));
-            WriteOutput(parse, parse.GetValue(output), data, standardOutput);
+            io.Write(parse, parse.GetValue(output), data);
             return 0;
         });
         return command;
-    }
-
-    /// <summary>Reads a file, or standard input for <c>-</c>.</summary>
-    internal static byte[] ReadInput(string path, Func<Stream>? standardInput)
-    {
-        if (path != "-")
-        {
-            return File.ReadAllBytes(path);
-        }
-
-        using Stream stdin = standardInput?.Invoke() ?? Console.OpenStandardInput();
-        using var buffer = new MemoryStream();
-        stdin.CopyTo(buffer);
-        return buffer.ToArray();
-    }
-
-    private static void WriteOutput(ParseResult parse, string? path, byte[] data, Func<Stream>? standardOutput)
-    {
-        if (path is not null && path != "-")
-        {
-            File.WriteAllBytes(path, data);
-            return;
-        }
-
-        if (standardOutput is not null)
-        {
-            Stream stream = standardOutput();
-            stream.Write(data);
-            stream.Flush();
-            return;
-        }
-
-        if (!ReferenceEquals(parse.InvocationConfiguration.Output, Console.Out))
-        {
-            throw new InvalidOperationException("Binary output needs -o FILE here: standard output is not the console's.");
-        }
-
-        if (!Console.IsOutputRedirected)
-        {
-            throw new InvalidOperationException("Refusing to write binary marshal data to a terminal; use -o FILE or a pipe.");
-        }
-
-        Console.Out.Flush();
-        using Stream stdout = Console.OpenStandardOutput();
-        stdout.Write(data);
-        stdout.Flush();
     }
 }

@@ -31,7 +31,8 @@ public static class PickleCommand
     /// <returns>The command.</returns>
     public static Command Create(Func<Stream>? standardInput, Func<Stream>? standardOutput)
     {
-        var io = new StandardStreams(standardInput, standardOutput);
+        var io = new StandardStreams(standardInput, standardOutput,
+            "Refusing to write a binary pickle to a terminal; use -o FILE or a pipe (e.g. | pystd pickle dis -).");
         var command = new Command("pickle", "Show, disassemble, write and convert Python pickles (protocols 0-5); loading never runs code.");
         command.Subcommands.Add(CreateShow(io));
         command.Subcommands.Add(CreateDis(io));
@@ -146,53 +147,4 @@ public static class PickleCommand
 
     private static object? Load(byte[] data, string encoding) =>
         PyStd.Pickle.Pickle.Loads(data, UnpicklerOptions.Default with { Encoding = encoding });
-
-    /// <summary>What <c>-</c> means: the injected streams, else the console's.</summary>
-    private sealed class StandardStreams(Func<Stream>? standardInput, Func<Stream>? standardOutput)
-    {
-        public byte[] Read(string path)
-        {
-            if (path != "-")
-            {
-                return File.ReadAllBytes(path);
-            }
-
-            using Stream stdin = standardInput?.Invoke() ?? Console.OpenStandardInput();
-            using var buffer = new MemoryStream();
-            stdin.CopyTo(buffer);
-            return buffer.ToArray();
-        }
-
-        public void Write(ParseResult parse, string? path, byte[] data)
-        {
-            if (path is not null && path != "-")
-            {
-                File.WriteAllBytes(path, data);
-                return;
-            }
-
-            if (standardOutput is not null)
-            {
-                Stream stream = standardOutput();
-                stream.Write(data);
-                stream.Flush();
-                return;
-            }
-
-            if (!ReferenceEquals(parse.InvocationConfiguration.Output, Console.Out))
-            {
-                throw new InvalidOperationException("Binary output needs -o FILE here: standard output is not the console's.");
-            }
-
-            if (!Console.IsOutputRedirected)
-            {
-                throw new InvalidOperationException("Refusing to write a binary pickle to a terminal; use -o FILE or a pipe (e.g. | pystd pickle dis -).");
-            }
-
-            Console.Out.Flush();
-            using Stream stdout = Console.OpenStandardOutput();
-            stdout.Write(data);
-            stdout.Flush();
-        }
-    }
 }

@@ -60,7 +60,11 @@ public static class StructCommand
         command.Arguments.Add(hex);
         command.SetAction(parse =>
         {
-            byte[] bytes = FromHex(parse.GetRequiredValue(hex));
+            if (!HexText.TryFromHex(parse.GetRequiredValue(hex), out byte[] bytes, out int bad))
+            {
+                throw new ArgumentException(HexText.NotHexMessage(bad));
+            }
+
             PyTuple values = PyStd.Struct.Struct.Unpack(parse.GetRequiredValue(format), bytes);
             parse.InvocationConfiguration.Output.WriteLine(PyRepr.Repr(values));
             return 0;
@@ -80,44 +84,4 @@ public static class StructCommand
         });
         return command;
     }
-
-    /// <summary>Python's <c>bytes.fromhex</c>: pairs of hex digits, ASCII whitespace allowed between pairs.</summary>
-    /// <param name="text">The hex text.</param>
-    /// <returns>The bytes.</returns>
-    /// <exception cref="ArgumentException">A character that is not a hex digit, with its position as Python reports it.</exception>
-    internal static byte[] FromHex(string text)
-    {
-        var bytes = new List<byte>(text.Length / 2);
-        int i = 0;
-        while (i < text.Length)
-        {
-            char c = text[i];
-            if (c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r')
-            {
-                i++;
-                continue;
-            }
-
-            int high = HexValue(c);
-            int low = i + 1 < text.Length ? HexValue(text[i + 1]) : -1;
-            if (high < 0 || low < 0)
-            {
-                int position = high < 0 ? i : i + 1;
-                throw new ArgumentException($"non-hexadecimal number found in fromhex() arg at position {position}");
-            }
-
-            bytes.Add((byte)((high << 4) | low));
-            i += 2;
-        }
-
-        return bytes.ToArray();
-    }
-
-    private static int HexValue(char c) => c switch
-    {
-        >= '0' and <= '9' => c - '0',
-        >= 'a' and <= 'f' => c - 'a' + 10,
-        >= 'A' and <= 'F' => c - 'A' + 10,
-        _ => -1,
-    };
 }
