@@ -28,7 +28,7 @@ public static class MarshalCommand
     /// <returns>The command.</returns>
     public static Command Create(Func<Stream>? standardInput, Func<Stream>? standardOutput)
     {
-        var command = new Command("marshal", "Show and write data in Python's marshal format (versions 0-4); loading never runs code.");
+        var command = new Command("marshal", "Show and write data in Python's marshal format (versions 0-5); loading never runs code.");
         var io = new StandardStreams(standardInput, standardOutput,
             "Refusing to write binary marshal data to a terminal; use -o FILE or a pipe.");
         command.Subcommands.Add(CreateShow(io));
@@ -56,7 +56,7 @@ public static class MarshalCommand
         var literal = new Argument<string>("LITERAL") { Description = "A Python literal, e.g. \"{'id': 1, 'tags': ('a', b'b')}\"." };
         var version = new Option<int>("--version")
         {
-            Description = "Marshal version 0-4 (default 4, as marshal.version).",
+            Description = "Marshal version 0-5 (default 4, as marshal.version; 5 is CPython 3.14's, with slices).",
             DefaultValueFactory = _ => PyStd.Marshal.Marshal.Version,
         };
         var output = new Option<string>("--output", "-o") { Description = "The file to write; standard output (redirected) when omitted or -." };

@@ -9,7 +9,7 @@ namespace PyStd.Cli.Commands;
 /// <c>pystd pyc show FILE.pyc</c>: the header of a compiled Python file (magic number, Python version,
 /// flags, timestamp and source size or source hash) and its code-object tree — for each code object its
 /// name, qualname, first line, argument count, names, constants (nested code objects indented) and
-/// bytecode in hex. Code objects are read in the CPython 3.11–3.13 layout.
+/// bytecode in hex. CPython 3.8–3.14 files are read, each in its own code-object layout (by the magic number).
 /// </summary>
 public static class PycCommand
 {
@@ -17,7 +17,7 @@ public static class PycCommand
     /// <returns>The command.</returns>
     public static Command Create()
     {
-        var command = new Command("pyc", "Show compiled Python files (.pyc, CPython 3.11-3.13).");
+        var command = new Command("pyc", "Show compiled Python files (.pyc, CPython 3.8-3.14).");
         var input = new Argument<string>("FILE") { Description = "A .pyc file." };
         var show = new Command("show", "Print the header and the code-object tree of a .pyc file.");
         show.Arguments.Add(input);
@@ -63,10 +63,25 @@ public static class PycCommand
         output.WriteLine($"{pad}argcount: {code.ArgCount.ToString(CultureInfo.InvariantCulture)}");
         output.WriteLine($"{pad}posonlyargcount: {code.PosOnlyArgCount.ToString(CultureInfo.InvariantCulture)}");
         output.WriteLine($"{pad}kwonlyargcount: {code.KwOnlyArgCount.ToString(CultureInfo.InvariantCulture)}");
+        if (code.Layout != PyCodeLayout.Python311)
+        {
+            output.WriteLine($"{pad}nlocals: {code.NLocals.ToString(CultureInfo.InvariantCulture)}");
+        }
+
         output.WriteLine($"{pad}stacksize: {code.StackSize.ToString(CultureInfo.InvariantCulture)}");
         output.WriteLine($"{pad}flags: 0x{code.Flags.ToString("x8", CultureInfo.InvariantCulture)}");
         output.WriteLine($"{pad}names: {PyRepr.Repr(code.Names)}");
-        output.WriteLine($"{pad}localsplusnames: {PyRepr.Repr(code.LocalsPlusNames)}");
+        if (code.Layout == PyCodeLayout.Python311)
+        {
+            output.WriteLine($"{pad}localsplusnames: {PyRepr.Repr(code.LocalsPlusNames)}");
+        }
+        else
+        {
+            output.WriteLine($"{pad}varnames: {PyRepr.Repr(code.VarNames)}");
+            output.WriteLine($"{pad}freevars: {PyRepr.Repr(code.FreeVars)}");
+            output.WriteLine($"{pad}cellvars: {PyRepr.Repr(code.CellVars)}");
+        }
+
         output.WriteLine($"{pad}consts:");
         for (int i = 0; i < code.Consts.Count; i++)
         {

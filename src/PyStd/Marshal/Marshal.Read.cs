@@ -3,19 +3,21 @@ using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Unicode;
 
 using PyStd.Objects;
 
 namespace PyStd.Marshal;
 
 /// <summary>
-/// Python's <c>marshal</c> module: <see cref="Loads(ReadOnlySpan{byte})"/>/<see cref="Load"/> read
-/// every type code of versions 0–4 (code objects in the CPython 3.11–3.13 layout), and
-/// <see cref="Dumps"/> writes them. Values map to the PyStd model: <c>None</c> → null, ints →
-/// <see cref="long"/>/<see cref="BigInteger"/>, floats → <see cref="double"/>, complex →
-/// <see cref="Complex"/>, bytes → <c>byte[]</c>, str → <see cref="string"/>, tuple →
-/// <see cref="PyTuple"/>, list → <c>List&lt;object?&gt;</c>, dict → <see cref="PyDict"/>, set →
-/// <see cref="PySet"/>, frozenset → <see cref="PyFrozenSet"/>, code → <see cref="PyCode"/>,
+/// Python's <c>marshal</c> module: <see cref="Loads(ReadOnlySpan{byte})"/>/<see cref="Load(Stream)"/> read
+/// every type code of versions 0–5 (code objects in the layout of CPython 3.8–3.9, 3.10 or 3.11 and
+/// later, see <see cref="PyCodeLayout"/>), and <see cref="Dumps"/> writes them. Values map to the
+/// PyStd model: <c>None</c> → null, ints → <see cref="long"/>/<see cref="BigInteger"/>, floats →
+/// <see cref="double"/>, complex → <see cref="Complex"/>, bytes → <c>byte[]</c>, str →
+/// <see cref="string"/>, tuple → <see cref="PyTuple"/>, list → <c>List&lt;object?&gt;</c>, dict →
+/// <see cref="PyDict"/>, set → <see cref="PySet"/>, frozenset → <see cref="PyFrozenSet"/>, code →
+/// <see cref="PyCode"/>, slice → a <see cref="PyObject"/> <c>builtins.slice</c> (<see cref="MarshalSlice"/>),
 /// <c>StopIteration</c>/<c>Ellipsis</c> → <see cref="PyStopIteration"/>/<see cref="PyEllipsis"/>.
 /// </summary>
 public static partial class Marshal
@@ -23,14 +25,17 @@ public static partial class Marshal
     /// <summary>CPython's <c>MAX_MARSHAL_STACK_DEPTH</c>.</summary>
     public const int MaxDepth = 2000;
 
-    /// <summary>The current marshal format version (CPython 3.11's <c>marshal.version</c>).</summary>
+    /// <summary>The current marshal format version (CPython 3.11–3.13's <c>marshal.version</c>), the default for <see cref="Dumps"/>.</summary>
     public const int Version = 4;
+
+    /// <summary>The newest format version PyStd reads and writes: 5 (CPython 3.14, which adds slices).</summary>
+    public const int MaxVersion = 5;
 
     /// <summary>Reads one value from marshal data, as <c>marshal.loads</c> (trailing bytes are ignored).</summary>
     /// <param name="data">The marshal data.</param>
     /// <returns>The value.</returns>
     /// <exception cref="MarshalException">The data is not valid marshal data.</exception>
-    public static object? Loads(ReadOnlySpan<byte> data) => Loads(data.ToArray(), out _);
+    public static object? Loads(ReadOnlySpan<byte> data) => Loads(data.ToArray(), PyCodeLayout.Python311, out _);
 
     /// <summary>Reads one value from marshal data, as <c>marshal.loads</c> (trailing bytes are ignored).</summary>
     /// <param name="data">The marshal data.</param>
@@ -39,7 +44,21 @@ public static partial class Marshal
     public static object? Loads(byte[] data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Loads(data, out _);
+        return Loads(data, PyCodeLayout.Python311, out _);
+    }
+
+    /// <summary>
+    /// Reads one value from marshal data written by a given CPython version's marshal: code objects
+    /// are read in <paramref name="codeLayout"/> (everything else is the same in every version).
+    /// </summary>
+    /// <param name="data">The marshal data.</param>
+    /// <param name="codeLayout">The code-object layout, e.g. <see cref="PyCodeLayout.Python38"/> for data CPython 3.8 wrote.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="MarshalException">The data is not valid marshal data.</exception>
+    public static object? Loads(byte[] data, PyCodeLayout codeLayout)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Loads(data, codeLayout, out _);
     }
 
     /// <summary>
@@ -49,13 +68,20 @@ public static partial class Marshal
     /// <param name="stream">The stream.</param>
     /// <returns>The value.</returns>
     /// <exception cref="MarshalException">The data is not valid marshal data.</exception>
-    public static object? Load(Stream stream)
+    public static object? Load(Stream stream) => Load(stream, PyCodeLayout.Python311);
+
+    /// <summary>Reads one value from a stream with code objects in a given layout (see <see cref="Load(Stream)"/>).</summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="codeLayout">The code-object layout.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="MarshalException">The data is not valid marshal data.</exception>
+    public static object? Load(Stream stream, PyCodeLayout codeLayout)
     {
         ArgumentNullException.ThrowIfNull(stream);
         long start = stream.CanSeek ? stream.Position : 0;
         using var ms = new MemoryStream();
         stream.CopyTo(ms);
-        object? value = Loads(ms.ToArray(), out int consumed);
+        object? value = Loads(ms.ToArray(), codeLayout, out int consumed);
         if (stream.CanSeek)
         {
             stream.Position = start + consumed;
@@ -64,9 +90,14 @@ public static partial class Marshal
         return value;
     }
 
-    private static object? Loads(byte[] data, out int consumed)
+    private static object? Loads(byte[] data, PyCodeLayout codeLayout, out int consumed)
     {
-        var reader = new Reader(data);
+        if (!Enum.IsDefined(codeLayout))
+        {
+            throw new ArgumentOutOfRangeException(nameof(codeLayout), codeLayout, "Not a code-object layout.");
+        }
+
+        var reader = new Reader(data, codeLayout);
         object? value;
         try
         {
@@ -94,39 +125,92 @@ public static partial class Marshal
         return value;
     }
 
-    private sealed class Reader(byte[] data)
+    /// <summary>
+    /// The reader: one forward pass over the bytes. References (<c>FLAG_REF</c>/<c>'r'</c>) go to a
+    /// plain array; small ints and booleans are cached boxes; interned strings (<c>'t'</c>,
+    /// <c>'A'</c>, <c>'Z'</c>) are interned per load, as CPython does; dicts are presized to the size
+    /// of the previous dict, because real data repeats record shapes.
+    /// </summary>
+    private sealed partial class Reader(byte[] data, PyCodeLayout layout)
     {
         private static readonly object NullMarker = new();
         private static readonly object Reserved = new();
-        private readonly List<object?> _refs = [];
-        private readonly HashSet<object> _building = new(ReferenceEqualityComparer.Instance);
-        private readonly HashSet<object> _cyclic = new(ReferenceEqualityComparer.Instance);
+        private static readonly object[] SmallInts = CreateSmallInts();
+        private static readonly object True = true;
+        private static readonly object False = false;
+        private readonly byte[] _data = data;
+        private object?[] _refs = [];
+        private int _refCount;
+        private HashSet<object>? _building;
+        private HashSet<object>? _cyclic;
+        private object?[]? _recentInts;
+        private string?[]? _interned;
+        private int _dictHint;
         private int _depth;
+        private int _pos;
 
-        public int Pos { get; private set; }
+        public int Pos => _pos;
 
         public static bool IsNull(object? value) => ReferenceEquals(value, NullMarker);
 
-        private MarshalException Error(string message, string name = "ValueError") =>
-            new(message, name) { Position = Pos };
-
-        private int ReadByteOrEof() => Pos < data.Length ? data[Pos++] : -1;
-
-        private ReadOnlySpan<byte> ReadBytes(long n)
+        private static object[] CreateSmallInts()
         {
-            if (n > data.Length - Pos)
+            var boxes = new object[262];
+            for (int i = 0; i < boxes.Length; i++)
             {
-                throw Error("marshal data too short", "EOFError");
+                boxes[i] = (long)(i - 5);
             }
 
-            var span = new ReadOnlySpan<byte>(data, Pos, (int)n);
-            Pos += (int)n;
+            return boxes;
+        }
+
+        private MarshalException Error(string message, string name = "ValueError") =>
+            new(message, name) { Position = _pos };
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private MarshalException TooShort() => Error("marshal data too short", "EOFError");
+
+        private int ReadByteOrEof() => _pos < _data.Length ? _data[_pos++] : -1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private ReadOnlySpan<byte> ReadBytes(int n)
+        {
+            if ((uint)n > (uint)(_data.Length - _pos))
+            {
+                throw TooShort();
+            }
+
+            var span = new ReadOnlySpan<byte>(_data, _pos, n);
+            _pos += n;
             return span;
         }
 
-        private int ReadInt32() => BinaryPrimitives.ReadInt32LittleEndian(ReadBytes(4));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int ReadInt32()
+        {
+            if (_data.Length - _pos < 4)
+            {
+                throw TooShort();
+            }
+
+            int v = BinaryPrimitives.ReadInt32LittleEndian(_data.AsSpan(_pos));
+            _pos += 4;
+            return v;
+        }
 
         private short ReadInt16() => BinaryPrimitives.ReadInt16LittleEndian(ReadBytes(2));
+
+        private double ReadDouble()
+        {
+            if (_data.Length - _pos < 8)
+            {
+                throw TooShort();
+            }
+
+            double v = BinaryPrimitives.ReadDoubleLittleEndian(_data.AsSpan(_pos));
+            _pos += 8;
+            return v;
+        }
 
         private int ReadSize(string what)
         {
@@ -139,14 +223,28 @@ public static partial class Marshal
             return n;
         }
 
+        /// <summary>A count of items that each take at least one byte: never more than the bytes left.</summary>
+        private int Capacity(int n) => Math.Min(n, _data.Length - _pos);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private object? Ref(bool flag, object? value)
         {
             if (flag)
             {
-                _refs.Add(value);
+                AddRef(value);
             }
 
             return value;
+        }
+
+        private void AddRef(object? value)
+        {
+            if (_refCount == _refs.Length)
+            {
+                System.Array.Resize(ref _refs, Math.Max(16, _refs.Length * 2));
+            }
+
+            _refs[_refCount++] = value;
         }
 
         private int Reserve(bool flag)
@@ -156,8 +254,8 @@ public static partial class Marshal
                 return -1;
             }
 
-            _refs.Add(Reserved);
-            return _refs.Count - 1;
+            AddRef(Reserved);
+            return _refCount - 1;
         }
 
         private object? Insert(int index, object? value)
@@ -183,26 +281,40 @@ public static partial class Marshal
 
         public object? ReadObject()
         {
-            int code = ReadByteOrEof();
-            if (code < 0)
+            if (_pos >= _data.Length)
             {
                 throw Error("EOF read where object expected", "EOFError");
             }
 
-            _depth++;
-            if (_depth > MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            int code = _data[_pos++];
+            if (++_depth > MaxDepth || ((_depth & 31) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
             {
                 throw Error("recursion limit exceeded");
             }
 
-            try
+            object? value = ReadBody(code);
+            _depth--;
+            return value;
+        }
+
+        private object BoxInt(int v)
+        {
+            if ((uint)(v + 5) < (uint)SmallInts.Length)
             {
-                return ReadBody(code);
+                return SmallInts[v + 5];
             }
-            finally
+
+            // Records repeat ints (an id, then the same number in a tuple): reuse a recent box.
+            _recentInts ??= new object?[256];
+            ref object? slot = ref _recentInts[v & 255];
+            if (slot is long cached && cached == v)
             {
-                _depth--;
+                return slot;
             }
+
+            object box = (long)v;
+            slot = box;
+            return box;
         }
 
         private object? ReadBody(int code)
@@ -210,76 +322,23 @@ public static partial class Marshal
             bool flag = (code & 0x80) != 0;
             switch ((char)(code & 0x7F))
             {
-                case '0':
-                    return NullMarker;
-                case 'N':
-                    return null;
-                case 'S':
-                    return PyStopIteration.Instance;
-                case '.':
-                    return PyEllipsis.Instance;
-                case 'F':
-                    return false;
-                case 'T':
-                    return true;
-                case 'i':
-                    return Ref(flag, (long)ReadInt32());
-                case 'I':
-                    return Ref(flag, BinaryPrimitives.ReadInt64LittleEndian(ReadBytes(8)));
-                case 'l':
-                    return Ref(flag, ReadLong());
-                case 'f':
-                    return Ref(flag, ReadFloatText());
-                case 'g':
-                    return Ref(flag, BinaryPrimitives.ReadDoubleLittleEndian(ReadBytes(8)));
-                case 'x':
-                {
-                    double re = ReadFloatText();
-                    double im = ReadFloatText();
-                    return Ref(flag, new Complex(re, im));
-                }
-
-                case 'y':
-                {
-                    double re = BinaryPrimitives.ReadDoubleLittleEndian(ReadBytes(8));
-                    double im = BinaryPrimitives.ReadDoubleLittleEndian(ReadBytes(8));
-                    return Ref(flag, new Complex(re, im));
-                }
-
-                case 's':
-                {
-                    int n = ReadSize("bytes object");
-                    return Ref(flag, ReadBytes(n).ToArray());
-                }
-
-                case 't':
-                case 'u':
-                {
-                    int n = ReadSize("string");
-                    return Ref(flag, DecodeUtf8SurrogatePass(ReadBytes(n)));
-                }
-
-                case 'a':
-                case 'A':
-                {
-                    int n = ReadSize("string");
-                    return Ref(flag, Encoding.Latin1.GetString(ReadBytes(n)));
-                }
-
                 case 'z':
-                case 'Z':
                 {
-                    int n = ReadByteOrEof();
-                    if (n < 0)
+                    if (_pos >= _data.Length)
                     {
-                        throw Error("EOF read where object expected", "EOFError");
+                        throw Error("EOF read where not expected", "EOFError");
                     }
 
-                    return Ref(flag, Encoding.Latin1.GetString(ReadBytes(n)));
+                    int n = _data[_pos++];
+                    return Ref(flag, Latin1(ReadBytes(n)));
                 }
 
-                case '(':
-                    return ReadTuple(flag, ReadSize("tuple"));
+                case 'i':
+                    return Ref(flag, BoxInt(ReadInt32()));
+                case 'g':
+                    return Ref(flag, ReadDouble());
+                case 'r':
+                    return ReadRef();
                 case ')':
                 {
                     int n = ReadByteOrEof();
@@ -291,43 +350,78 @@ public static partial class Marshal
                     return ReadTuple(flag, n);
                 }
 
-                case '[':
-                {
-                    int n = ReadSize("list");
-                    var list = new List<object?>(Math.Min(n, 1 << 16));
-                    Ref(flag, list);
-                    for (int i = 0; i < n; i++)
-                    {
-                        list.Add(Item("list"));
-                    }
-
-                    return list;
-                }
-
                 case '{':
+                    return ReadDict(flag);
+                case '[':
+                    return ReadList(flag);
+                case 'N':
+                    return null;
+                case 'F':
+                    return False;
+                case 'T':
+                    return True;
+                case '0':
+                    return NullMarker;
+                case 'S':
+                    return PyStopIteration.Instance;
+                case '.':
+                    return PyEllipsis.Instance;
+                case 'I':
+                    return Ref(flag, BinaryPrimitives.ReadInt64LittleEndian(ReadBytes(8)));
+                case 'l':
+                    return Ref(flag, ReadLong());
+                case 'f':
+                    return Ref(flag, ReadFloatText());
+                case 'x':
                 {
-                    var dict = new PyDict();
-                    Ref(flag, dict);
-                    while (true)
-                    {
-                        object? key = ReadObject();
-                        if (IsNull(key))
-                        {
-                            break;
-                        }
-
-                        object? value = ReadObject();
-                        if (IsNull(value))
-                        {
-                            break;
-                        }
-
-                        dict[Hashable(key)] = value;
-                    }
-
-                    return dict;
+                    double re = ReadFloatText();
+                    double im = ReadFloatText();
+                    return Ref(flag, new Complex(re, im));
                 }
 
+                case 'y':
+                {
+                    double re = ReadDouble();
+                    double im = ReadDouble();
+                    return Ref(flag, new Complex(re, im));
+                }
+
+                case 's':
+                {
+                    int n = ReadSize("bytes object");
+                    return Ref(flag, ReadBytes(n).ToArray());
+                }
+
+                case 'u':
+                {
+                    int n = ReadSize("string");
+                    return Ref(flag, DecodeUtf8(ReadBytes(n)));
+                }
+
+                case 't':
+                {
+                    int n = ReadSize("string");
+                    ReadOnlySpan<byte> bytes = ReadBytes(n);
+                    return Ref(flag, Ascii.IsValid(bytes) ? Intern(bytes) : DecodeUtf8(bytes));
+                }
+
+                case 'a':
+                    return Ref(flag, Latin1(ReadBytes(ReadSize("string"))));
+                case 'A':
+                    return Ref(flag, Intern(ReadBytes(ReadSize("string"))));
+                case 'Z':
+                {
+                    int n = ReadByteOrEof();
+                    if (n < 0)
+                    {
+                        throw Error("EOF read where not expected", "EOFError");
+                    }
+
+                    return Ref(flag, Intern(ReadBytes(n)));
+                }
+
+                case '(':
+                    return ReadTuple(flag, ReadSize("tuple"));
                 case '<':
                 {
                     int n = ReadSize("set");
@@ -350,10 +444,10 @@ public static partial class Marshal
                     }
 
                     int index = Reserve(flag);
-                    var items = new List<object?>(Math.Min(n, 1 << 16));
+                    var items = new object?[Capacity(n)];
                     for (int i = 0; i < n; i++)
                     {
-                        items.Add(Hashable(Item("set")));
+                        items[i] = Hashable(Item("set"));
                     }
 
                     return Insert(index, new PyFrozenSet(items));
@@ -361,26 +455,99 @@ public static partial class Marshal
 
                 case 'c':
                     return ReadCode(flag);
-                case 'r':
-                {
-                    int n = ReadInt32();
-                    if (n < 0 || n >= _refs.Count || ReferenceEquals(_refs[n], Reserved))
-                    {
-                        throw Error("bad marshal data (invalid reference)");
-                    }
-
-                    object? target = _refs[n];
-                    if (target is PyTuple && _building.Contains(target))
-                    {
-                        _cyclic.Add(target);
-                    }
-
-                    return target;
-                }
-
+                case ':':
+                    return ReadSlice(flag);
                 default:
                     throw Error("bad marshal data (unknown type code)");
             }
+        }
+
+        private static string Latin1(ReadOnlySpan<byte> bytes) => Encoding.Latin1.GetString(bytes);
+
+        /// <summary>An interned string (ASCII bytes): one instance per distinct value in a load.</summary>
+        private string Intern(ReadOnlySpan<byte> bytes)
+        {
+            if (bytes.Length > 64)
+            {
+                return Latin1(bytes);
+            }
+
+            uint h = (uint)bytes.Length;
+            foreach (byte b in bytes)
+            {
+                h = (h ^ b) * 16777619u;
+            }
+
+            _interned ??= new string?[1024];
+            ref string? slot = ref _interned[h & 1023];
+            if (slot is not null && slot.Length == bytes.Length && Ascii.Equals(bytes, slot))
+            {
+                return slot;
+            }
+
+            string s = Latin1(bytes);
+            slot = s;
+            return s;
+        }
+
+        private object? ReadRef()
+        {
+            int n = ReadInt32();
+            if ((uint)n >= (uint)_refCount || ReferenceEquals(_refs[n], Reserved))
+            {
+                throw Error("bad marshal data (invalid reference)");
+            }
+
+            object? target = _refs[n];
+            if (_building is { Count: > 0 } && target is PyTuple && _building.Contains(target))
+            {
+                (_cyclic ??= new HashSet<object>(ReferenceEqualityComparer.Instance)).Add(target);
+            }
+
+            return target;
+        }
+
+        private List<object?> ReadList(bool flag)
+        {
+            int n = ReadSize("list");
+            var list = new List<object?>(Capacity(n));
+            Ref(flag, list);
+            for (int i = 0; i < n; i++)
+            {
+                list.Add(Item("list"));
+            }
+
+            return list;
+        }
+
+        private PyDict ReadDict(bool flag)
+        {
+            var dict = new PyDict();
+            if (_dictHint > 0)
+            {
+                dict.EnsureCapacity(_dictHint);
+            }
+
+            Ref(flag, dict);
+            while (true)
+            {
+                object? key = ReadObject();
+                if (IsNull(key))
+                {
+                    break;
+                }
+
+                object? value = ReadObject();
+                if (IsNull(value))
+                {
+                    break;
+                }
+
+                dict[Hashable(key)] = value;
+            }
+
+            _dictHint = Math.Min(dict.Count, 64);
+            return dict;
         }
 
         private PyTuple ReadTuple(bool flag, int n)
@@ -390,41 +557,65 @@ public static partial class Marshal
                 return (PyTuple)Ref(flag, PyTuple.Empty)!;
             }
 
-            var items = new object?[n <= 1 << 16 ? n : 0];
-            var grow = n <= 1 << 16 ? null : new List<object?>(1 << 16);
-            PyTuple? tuple = grow is null ? PyTuple.FromOwnedArray(items) : null;
-            int index = grow is null ? -1 : Reserve(flag);
-            if (tuple is not null)
+            if (n > _data.Length - _pos)
             {
-                Ref(flag, tuple);
-                _building.Add(tuple);
+                // Every item takes at least one byte, so this reads until CPython's error for the data.
+                Ref(flag, PyTuple.Empty);
+                while (true)
+                {
+                    Item("tuple");
+                }
+            }
+
+            var items = new object?[n];
+            PyTuple tuple = PyTuple.FromOwnedArray(items);
+            if (flag)
+            {
+                AddRef(tuple);
+                (_building ??= new HashSet<object>(ReferenceEqualityComparer.Instance)).Add(tuple);
             }
 
             for (int i = 0; i < n; i++)
             {
-                object? item = Item("tuple");
-                if (grow is null)
-                {
-                    items[i] = item;
-                }
-                else
-                {
-                    grow.Add(item);
-                }
+                items[i] = Item("tuple");
             }
 
-            if (tuple is not null)
+            if (flag)
             {
-                _building.Remove(tuple);
+                _building!.Remove(tuple);
             }
 
-            return tuple ?? (PyTuple)Insert(index, PyTuple.FromOwnedArray(grow!.ToArray()))!;
+            return tuple;
+        }
+
+        private object? ReadSlice(bool flag)
+        {
+            int index = Reserve(flag);
+            object? start = ReadObject();
+            if (IsNull(start))
+            {
+                return NullMarker;
+            }
+
+            object? stop = ReadObject();
+            if (IsNull(stop))
+            {
+                return NullMarker;
+            }
+
+            object? step = ReadObject();
+            if (IsNull(step))
+            {
+                return NullMarker;
+            }
+
+            return Insert(index, MarshalSlice.Create(start, stop, step));
         }
 
         /// <summary>Refuses a key whose hash would never end: a tuple that (through tuples) contains itself.</summary>
         private object? Hashable(object? key)
         {
-            if (_cyclic.Count == 0 || key is not PyTuple)
+            if (_cyclic is null || key is not PyTuple)
             {
                 return key;
             }
@@ -462,7 +653,7 @@ public static partial class Marshal
             int n = ReadInt32();
             if (n == 0)
             {
-                return 0L;
+                return SmallInts[5];
             }
 
             if (n == int.MinValue)
@@ -471,13 +662,9 @@ public static partial class Marshal
             }
 
             int count = Math.Abs(n);
-            if (count > data.Length)
-            {
-                ReadBytes((long)count * 2);
-            }
 
-            BigInteger value;
-            var digits = new int[count];
+            // Each digit takes two bytes: the array never outgrows the data (a short read throws first).
+            var digits = new int[Math.Min(count, ((_data.Length - _pos) / 2) + 1)];
             for (int i = 0; i < count; i++)
             {
                 short d = ReadInt16();
@@ -493,6 +680,17 @@ public static partial class Marshal
             if (digits[count - 1] == 0)
             {
                 throw Error("bad marshal data (unnormalized long data)");
+            }
+
+            if (count <= 4)
+            {
+                long small = 0;
+                for (int i = count - 1; i >= 0; i--)
+                {
+                    small = (small << 15) | (long)digits[i];
+                }
+
+                return n < 0 ? -small : small;
             }
 
             // Pack the 15-bit digits into little-endian bytes (linear, unlike shifting a BigInteger).
@@ -517,8 +715,7 @@ public static partial class Marshal
                 bytes[at] = (byte)acc;
             }
 
-            value = new BigInteger(bytes, isUnsigned: true);
-
+            var value = new BigInteger(bytes, isUnsigned: true);
             return PyInt.Normalize(n < 0 ? -value : value);
         }
 
@@ -527,7 +724,7 @@ public static partial class Marshal
             int n = ReadByteOrEof();
             if (n < 0)
             {
-                throw Error("EOF read where object expected", "EOFError");
+                throw Error("EOF read where not expected", "EOFError");
             }
 
             string text = Encoding.Latin1.GetString(ReadBytes(n));
@@ -537,37 +734,6 @@ public static partial class Marshal
             }
 
             return d;
-        }
-
-        private PyCode ReadCode(bool flag)
-        {
-            int index = Reserve(flag);
-            var code = new PyCode
-            {
-                ArgCount = ReadInt32(),
-                PosOnlyArgCount = ReadInt32(),
-                KwOnlyArgCount = ReadInt32(),
-                StackSize = ReadInt32(),
-                Flags = ReadInt32(),
-            };
-            code.Code = Field<byte[]>();
-            code.Consts = Field<PyTuple>();
-            code.Names = Field<PyTuple>();
-            code.LocalsPlusNames = Field<PyTuple>();
-            code.LocalsPlusKinds = Field<byte[]>();
-            code.FileName = Field<string>();
-            code.Name = Field<string>();
-            code.QualName = Field<string>();
-            code.FirstLineNo = ReadInt32();
-            code.LineTable = Field<byte[]>();
-            code.ExceptionTable = Field<byte[]>();
-            if (code.ArgCount < code.PosOnlyArgCount || code.PosOnlyArgCount < 0 || code.KwOnlyArgCount < 0
-                || code.LocalsPlusNames.Count != code.LocalsPlusKinds.Length || code.Code.Length % 2 != 0)
-            {
-                throw Error("bad argument to internal function", "SystemError");
-            }
-
-            return (PyCode)Insert(index, code)!;
         }
 
         private T Field<T>()
@@ -581,6 +747,9 @@ public static partial class Marshal
 
             return value as T ?? throw Error("bad argument to internal function", "SystemError");
         }
+
+        private string DecodeUtf8(ReadOnlySpan<byte> bytes) =>
+            Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : DecodeUtf8SurrogatePass(bytes);
 
         private string DecodeUtf8SurrogatePass(ReadOnlySpan<byte> bytes)
         {

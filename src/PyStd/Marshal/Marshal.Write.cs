@@ -1,9 +1,12 @@
+using System.Buffers;
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Unicode;
 using PyStd.Objects;
 
 namespace PyStd.Marshal;
@@ -12,39 +15,43 @@ public static partial class Marshal
 {
     /// <summary>
     /// Writes a value as marshal data, as <c>marshal.dumps(value, version)</c>. For versions 0–2
-    /// the bytes equal CPython's. For versions 3–4 CPython marks an object with <c>FLAG_REF</c>
-    /// when its reference count is above one and marks interned strings; PyStd marks exactly the
-    /// objects that occur more than once in the graph (by reference) and never writes interned
-    /// codes, so the bytes can differ while python3 loads them equal (shared objects and cycles
-    /// through lists, dicts and sets stay shared).
+    /// the bytes equal CPython's. For versions 3–5 CPython marks an object with <c>FLAG_REF</c>
+    /// when its reference count is above one; PyStd has no reference counts, so it marks every
+    /// container, <c>bytes</c> and <c>str</c> it writes and writes a reference (<c>'r'</c>) when it
+    /// meets the same object again (for short strings: an equal string), which CPython's loader
+    /// accepts. The bytes then differ from CPython's while python3 loads them equal, shared objects
+    /// and cycles through lists, dicts and sets stay shared, and the output is deterministic.
     /// </summary>
     /// <param name="value">A model value: null, bool, integers, <see cref="BigInteger"/>, double,
     /// <see cref="Complex"/>, string, <c>byte[]</c>, <see cref="PyByteArray"/> (written as bytes),
     /// <see cref="PyTuple"/>, <c>List&lt;object?&gt;</c>, <see cref="PyDict"/>, <see cref="PySet"/>,
-    /// <see cref="PyFrozenSet"/>, <see cref="PyCode"/>, <see cref="PyStopIteration"/>, <see cref="PyEllipsis"/>.</param>
-    /// <param name="version">The format version, 0 to 4.</param>
+    /// <see cref="PyFrozenSet"/>, <see cref="PyCode"/>, <see cref="PyStopIteration"/>, <see cref="PyEllipsis"/>,
+    /// and from version 5 slices (a <see cref="PyObject"/> <c>builtins.slice</c>, see <see cref="MarshalSlice"/>).</param>
+    /// <param name="version">The format version, 0 to 5.</param>
     /// <returns>The marshal data.</returns>
     /// <exception cref="MarshalException">A value cannot be marshalled (<c>unmarshallable object</c>)
     /// or is nested more than <see cref="MaxDepth"/> deep.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is not 0 to 4.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is not 0 to 5.</exception>
     public static byte[] Dumps(object? value, int version = Version)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(version);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(version, Version);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(version, MaxVersion);
         var writer = new Writer(version);
-        if (version >= 3)
+        try
         {
-            writer.CountShared(value);
+            writer.WriteObject(value);
+            return writer.ToArray();
         }
-
-        writer.WriteObject(value);
-        return writer.ToArray();
+        finally
+        {
+            writer.Dispose();
+        }
     }
 
     /// <summary>Writes a value to a stream, as <c>marshal.dump(value, file, version)</c>.</summary>
     /// <param name="value">The value (see <see cref="Dumps"/>).</param>
     /// <param name="stream">The stream.</param>
-    /// <param name="version">The format version, 0 to 4.</param>
+    /// <param name="version">The format version, 0 to 5.</param>
     /// <exception cref="MarshalException">A value cannot be marshalled.</exception>
     public static void Dump(object? value, Stream stream, int version = Version)
     {
@@ -52,369 +59,487 @@ public static partial class Marshal
         stream.Write(Dumps(value, version));
     }
 
-    private sealed class Writer(int version)
+    /// <summary>
+    /// The writer: a pooled growable buffer written through spans, no pre-pass. From version 3 on,
+    /// containers, bytes and long strings go through an identity table (<see cref="RefTable"/>) and
+    /// short strings through a small content-keyed cache (<see cref="StringRefCache"/>); every such
+    /// object is written with <c>FLAG_REF</c> the first time and as <c>'r'</c> afterwards.
+    /// </summary>
+    private sealed partial class Writer(int version) : IDisposable
     {
-        private readonly System.Buffers.ArrayBufferWriter<byte> _out = new();
-        private Dictionary<object, int>? _seen;
-        private Dictionary<object, int>? _index;
+        private const int FlagRef = 0x80;
+
+        private readonly bool _refs = version >= 3;
+        private byte[] _buf = ArrayPool<byte>.Shared.Rent(256);
+        private int _len;
         private int _depth;
+        private int _nextRef;
+        private RefTable _table;
+        private StringRefCache _strings;
 
-        public byte[] ToArray() => _out.WrittenSpan.ToArray();
+        public byte[] ToArray() => _buf.AsSpan(0, _len).ToArray();
 
-        private static bool IsSimple(object? value) =>
-            value is null or bool or PyStopIteration or PyEllipsis;
-
-        // Boxed numbers are never shared in a way worth a reference slot (CPython's own choice
-        // depends on refcounts); skipping them keeps this pass to containers, strings and bytes.
-        private static bool IsUncounted(object? value) =>
-            value is null or bool or long or double or PyStopIteration or PyEllipsis;
-
-        public void CountShared(object? root)
+        public void Dispose()
         {
-            _seen = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
-            var stack = new Stack<object>();
-            if (!IsUncounted(root))
-            {
-                stack.Push(root!);
-            }
-
-            while (stack.Count > 0)
-            {
-                object o = stack.Pop();
-                ref int count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_seen, o, out bool existed);
-                count++;
-                if (existed)
-                {
-                    continue;
-                }
-
-                if (o is PyDict dict)
-                {
-                    foreach (var (key, item) in dict)
-                    {
-                        PushCounted(stack, key);
-                        PushCounted(stack, item);
-                    }
-
-                    continue;
-                }
-
-                if (o is PyTuple tuple)
-                {
-                    foreach (object? item in tuple.AsSpan())
-                    {
-                        PushCounted(stack, item);
-                    }
-
-                    continue;
-                }
-
-                if (o is List<object?> list)
-                {
-                    foreach (object? item in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list))
-                    {
-                        PushCounted(stack, item);
-                    }
-
-                    continue;
-                }
-
-                IEnumerable<object?>? children = o switch
-                {
-                    PySetBase s => s,
-                    PyCode c => [c.Code, c.Consts, c.Names, c.LocalsPlusNames, c.LocalsPlusKinds, c.FileName, c.Name, c.QualName, c.LineTable, c.ExceptionTable],
-                    _ => null,
-                };
-                if (children is null)
-                {
-                    continue;
-                }
-
-                foreach (object? child in children)
-                {
-                    PushCounted(stack, child);
-                }
-            }
-
-            _index = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
+            ArrayPool<byte>.Shared.Return(_buf);
+            _buf = [];
+            _table.Dispose();
+            _strings.Dispose();
         }
 
-        private static void PushCounted(Stack<object> stack, object? value)
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void Grow(int need)
         {
-            if (!IsUncounted(value))
+            long size = Math.Max((long)_buf.Length * 2, (long)_len + need);
+            if (size > System.Array.MaxLength)
             {
-                stack.Push(value!);
+                size = Math.Max(System.Array.MaxLength, _len + need);
+                if (size > System.Array.MaxLength)
+                {
+                    throw new MarshalException("unmarshallable object");
+                }
             }
+
+            byte[] bigger = ArrayPool<byte>.Shared.Rent((int)size);
+            _buf.AsSpan(0, _len).CopyTo(bigger);
+            ArrayPool<byte>.Shared.Return(_buf);
+            _buf = bigger;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private Span<byte> Reserve(int n)
+        {
+            if (_buf.Length - _len < n)
+            {
+                Grow(n);
+            }
+
+            Span<byte> span = _buf.AsSpan(_len, n);
+            _len += n;
+            return span;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void Byte(int b)
         {
-            _out.GetSpan(1)[0] = (byte)b;
-            _out.Advance(1);
-        }
-
-        private void Int32(int v)
-        {
-            Span<byte> b = stackalloc byte[4];
-            BinaryPrimitives.WriteInt32LittleEndian(b, v);
-            _out.Write(b);
-        }
-
-        private void Double(double v)
-        {
-            Span<byte> b = stackalloc byte[8];
-            BinaryPrimitives.WriteDoubleLittleEndian(b, v);
-            _out.Write(b);
-        }
-
-        private void Size(long n)
-        {
-            if (n > int.MaxValue)
+            if (_len >= _buf.Length)
             {
-                throw new MarshalException("unmarshallable object");
+                Grow(1);
             }
 
-            Int32((int)n);
+            _buf[_len++] = (byte)b;
         }
 
-        private void PString(ReadOnlySpan<byte> bytes)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void CodeAndInt32(int code, int v)
         {
-            Size(bytes.Length);
-            _out.Write(bytes);
+            Span<byte> b = Reserve(5);
+            b[0] = (byte)code;
+            BinaryPrimitives.WriteInt32LittleEndian(b[1..], v);
+        }
+
+        private void Int32(int v) => BinaryPrimitives.WriteInt32LittleEndian(Reserve(4), v);
+
+        private void Double(double v) => BinaryPrimitives.WriteDoubleLittleEndian(Reserve(8), v);
+
+        private void Bytes(ReadOnlySpan<byte> bytes) => bytes.CopyTo(Reserve(bytes.Length));
+
+        private static int Size(long n) =>
+            n > int.MaxValue ? throw new MarshalException("unmarshallable object") : (int)n;
+
+        /// <summary>
+        /// From version 3: the FLAG_REF bit for an object met the first time, or -1 after writing a
+        /// reference to it (it was met before).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int Track(object value)
+        {
+            if (!_refs)
+            {
+                return 0;
+            }
+
+            int at = _table.GetOrAdd(value, _nextRef);
+            if (at >= 0)
+            {
+                CodeAndInt32('r', at);
+                return -1;
+            }
+
+            _nextRef++;
+            return FlagRef;
         }
 
         public void WriteObject(object? value)
         {
-            _depth++;
-            if (_depth > MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            if (++_depth > MaxDepth)
             {
-                throw new MarshalException("object too deeply nested to marshal");
+                ThrowTooDeep();
             }
 
-            try
+            // The common leaves first, each a single type test.
+            if (value is string s)
             {
-                WriteBody(value);
+                WriteString(s);
             }
-            finally
+            else if (value is long l)
             {
-                _depth--;
+                WriteInt(l);
+            }
+            else if (value is double d)
+            {
+                WriteFloat(d);
+            }
+            else if (value is null)
+            {
+                Byte('N');
+            }
+            else if (value is bool b)
+            {
+                Byte(b ? 'T' : 'F');
+            }
+            else
+            {
+                WriteOther(value);
+            }
+
+            _depth--;
+        }
+
+        [DoesNotReturn]
+        private static void ThrowTooDeep() => throw new MarshalException("object too deeply nested to marshal");
+
+        private void WriteInt(long l)
+        {
+            if (l == (int)l)
+            {
+                CodeAndInt32('i', (int)l);
+                return;
+            }
+
+            // 15-bit digits, least significant first (CPython's PyLong_MARSHAL_SHIFT).
+            ulong abs = l < 0 ? (ulong)(-(l + 1)) + 1 : (ulong)l;
+            Span<short> digits = stackalloc short[5];
+            int n = 0;
+            while (abs != 0)
+            {
+                digits[n++] = (short)(abs & 0x7FFF);
+                abs >>= 15;
+            }
+
+            Span<byte> b = Reserve(5 + (2 * n));
+            b[0] = (byte)'l';
+            BinaryPrimitives.WriteInt32LittleEndian(b[1..], l < 0 ? -n : n);
+            for (int i = 0; i < n; i++)
+            {
+                BinaryPrimitives.WriteInt16LittleEndian(b[(5 + (2 * i))..], digits[i]);
             }
         }
 
-        private void WriteBody(object? value)
+        private void WriteFloat(double d)
         {
+            if (version > 1)
+            {
+                Span<byte> b = Reserve(9);
+                b[0] = (byte)'g';
+                BinaryPrimitives.WriteDoubleLittleEndian(b[1..], d);
+            }
+            else
+            {
+                Byte('f');
+                FloatText(d);
+            }
+        }
+
+        private void WriteString(string s)
+        {
+            int flag = 0;
+            if (_refs)
+            {
+                flag = s.Length <= StringRefCache.MaxLength ? TrackShortString(s) : Track(s);
+                if (flag < 0)
+                {
+                    return;
+                }
+            }
+
+            if (version >= 4 && Ascii.IsValid(s))
+            {
+                Span<byte> b;
+                if (s.Length < 256)
+                {
+                    b = Reserve(2 + s.Length);
+                    b[0] = (byte)('z' | flag);
+                    b[1] = (byte)s.Length;
+                    b = b[2..];
+                }
+                else
+                {
+                    b = Reserve(5 + s.Length);
+                    b[0] = (byte)('a' | flag);
+                    BinaryPrimitives.WriteInt32LittleEndian(b[1..], s.Length);
+                    b = b[5..];
+                }
+
+                Ascii.FromUtf16(s, b, out _);
+                return;
+            }
+
+            // 'u': UTF-8 with lone surrogates passed through (CPython's "surrogatepass").
+            long max = 5 + (3L * s.Length);
+            if (_buf.Length - _len < max)
+            {
+                Grow((int)Math.Min(max, System.Array.MaxLength));
+            }
+
+            int start = _len;
+            Span<byte> dest = _buf.AsSpan(start + 5);
+            if (Utf8.FromUtf16(s, dest, out _, out int written, replaceInvalidSequences: false) != OperationStatus.Done)
+            {
+                written = EncodeUtf8SurrogatePass(s, dest);
+            }
+
+            _buf[start] = (byte)('u' | flag);
+            BinaryPrimitives.WriteInt32LittleEndian(_buf.AsSpan(start + 1), written);
+            _len = start + 5 + written;
+        }
+
+        private int TrackShortString(string s)
+        {
+            int at = _strings.GetOrAdd(s, _nextRef);
+            if (at >= 0)
+            {
+                CodeAndInt32('r', at);
+                return -1;
+            }
+
+            _nextRef++;
+            return FlagRef;
+        }
+
+        private void WriteOther(object value)
+        {
+            // Containers first, by exact type (one compare each); everything else after.
+            Type type = value.GetType();
+            if (type == typeof(PyDict) || type == typeof(List<object?>) || type == typeof(PyTuple) || type == typeof(byte[]))
+            {
+                WriteContainer(value, type);
+                return;
+            }
+
             switch (value)
             {
-                case null:
-                    Byte('N');
-                    return;
-                case bool b:
-                    Byte(b ? 'T' : 'F');
-                    return;
                 case PyStopIteration:
                     Byte('S');
                     return;
                 case PyEllipsis:
                     Byte('.');
                     return;
-            }
-
-            int flag = 0;
-            if (_index is not null && _seen!.TryGetValue(value, out int count) && count > 1)
-            {
-                if (_index.TryGetValue(value, out int at))
-                {
-                    Byte('r');
-                    Int32(at);
+                case BigInteger big:
+                    WriteBig(big);
                     return;
-                }
-
-                _index[value] = _index.Count;
-                flag = 0x80;
+                case double or float or Half:
+                    WriteFloat(value switch { float f => f, Half h => (double)h, _ => (double)value });
+                    return;
+                case Complex c:
+                    WriteComplex(c);
+                    return;
+                case PyDict:
+                    throw new MarshalException("unmarshallable object"); // dict subclasses (OrderedDict, Counter …), as CPython
+                case List<object?> or PyByteArray or PySetBase or PyCode:
+                    WriteContainer(value, type);
+                    return;
             }
 
-            if (PyInt.TryGetBigInteger(value, out BigInteger big) && value is not double and not float)
+            if (PyInt.TryGetBigInteger(value, out BigInteger integral))
             {
-                if (big >= int.MinValue && big <= int.MaxValue)
-                {
-                    Byte('i' | flag);
-                    Int32((int)big);
-                }
-                else
-                {
-                    Byte('l' | flag);
-                    WriteLong(big);
-                }
+                WriteBig(integral);
+                return;
+            }
 
+            if (!MarshalSlice.IsSlice(value) || version < 5)
+            {
+                throw new MarshalException("unmarshallable object");
+            }
+
+            WriteContainer(value, type);
+        }
+
+        private void WriteContainer(object value, Type type)
+        {
+            if ((_depth & 31) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            {
+                ThrowTooDeep();
+            }
+
+            // A tuple of scalars is not tracked: its identity cannot be observed and writing it again
+            // costs no more than its size, while tuples holding containers are (shared subgraphs and
+            // cycles stay references, so the output never grows exponentially).
+            int flag = type == typeof(PyTuple) && IsLeafTuple((PyTuple)value) ? 0 : Track(value);
+            if (flag < 0)
+            {
                 return;
             }
 
             switch (value)
             {
-                case double or float or Half:
-                {
-                    double d = value switch { float f => f, Half h => (double)h, _ => (double)value };
-                    if (version > 1)
-                    {
-                        Byte('g' | flag);
-                        Double(d);
-                    }
-                    else
-                    {
-                        Byte('f' | flag);
-                        FloatText(d);
-                    }
-
-                    return;
-                }
-
-                case Complex c:
-                    if (version > 1)
-                    {
-                        Byte('y' | flag);
-                        Double(c.Real);
-                        Double(c.Imaginary);
-                    }
-                    else
-                    {
-                        Byte('x' | flag);
-                        FloatText(c.Real);
-                        FloatText(c.Imaginary);
-                    }
-
-                    return;
-                case string s:
-                    WriteString(s, flag);
-                    return;
-                case byte[] bytes:
-                    Byte('s' | flag);
-                    PString(bytes);
-                    return;
-                case PyByteArray ba:
-                    Byte('s' | flag);
-                    PString(ba.AsSpan());
-                    return;
-                case PyTuple t:
-                    if (version >= 4 && t.Count < 256)
-                    {
-                        Byte(')' | flag);
-                        Byte(t.Count);
-                    }
-                    else
-                    {
-                        Byte('(' | flag);
-                        Size(t.Count);
-                    }
-
-                    foreach (object? item in t.AsSpan())
-                    {
-                        WriteObject(item);
-                    }
-
+                case PyDict d:
+                    WriteDict(d, flag);
                     return;
                 case List<object?> list:
-                    Byte('[' | flag);
-                    Size(list.Count);
-                    for (int i = 0; i < list.Count; i++)
-                    {
-                        WriteObject(list[i]);
-                    }
-
+                    WriteList(list, flag);
                     return;
-                case PyDict dict when dict.GetType() == typeof(PyDict):
-                    Byte('{' | flag);
-                    foreach (KeyValuePair<object?, object?> pair in dict)
-                    {
-                        WriteObject(pair.Key);
-                        WriteObject(pair.Value);
-                    }
-
-                    Byte('0');
+                case PyTuple t:
+                    WriteTuple(t, flag);
+                    return;
+                case byte[] bytes:
+                    CodeAndInt32('s' | flag, bytes.Length);
+                    Bytes(bytes);
+                    return;
+                case PyByteArray ba:
+                    CodeAndInt32('s' | flag, ba.Count);
+                    Bytes(ba.AsSpan());
                     return;
                 case PySetBase set:
-                {
-                    Byte((set is PyFrozenSet ? '>' : '<') | flag);
-                    Size(set.Count);
-
-                    // bpo-37596: CPython writes set items in the order of sorted(set, key=marshal.dumps).
-                    var items = new List<(byte[] Key, object? Item)>(set.Count);
-                    foreach (object? item in set)
-                    {
-                        var single = new Writer(version);
-                        single.WriteObject(item);
-                        items.Add((single.ToArray(), item));
-                    }
-
-                    items.Sort((a, b) => a.Key.AsSpan().SequenceCompareTo(b.Key));
-                    foreach ((_, object? item) in items)
-                    {
-                        WriteObject(item);
-                    }
-
+                    WriteSet(set, flag);
                     return;
-                }
-
                 case PyCode code:
-                    Byte('c' | flag);
-                    Int32(code.ArgCount);
-                    Int32(code.PosOnlyArgCount);
-                    Int32(code.KwOnlyArgCount);
-                    Int32(code.StackSize);
-                    Int32(code.Flags);
-                    WriteObject(code.Code);
-                    WriteObject(code.Consts);
-                    WriteObject(code.Names);
-                    WriteObject(code.LocalsPlusNames);
-                    WriteObject(code.LocalsPlusKinds);
-                    WriteObject(code.FileName);
-                    WriteObject(code.Name);
-                    WriteObject(code.QualName);
-                    Int32(code.FirstLineNo);
-                    WriteObject(code.LineTable);
-                    WriteObject(code.ExceptionTable);
+                    WriteCode(code, flag);
                     return;
                 default:
-                    throw new MarshalException("unmarshallable object");
+                    Byte(':' | flag);
+                    foreach (object? part in ((PyObject)value).Args.AsSpan())
+                    {
+                        WriteObject(part);
+                    }
+
+                    return;
             }
         }
 
-        private void WriteString(string s, int flag)
+        private static bool IsLeafTuple(PyTuple tuple)
         {
-            bool ascii = true;
-            foreach (char ch in s)
+            foreach (object? item in tuple.AsSpan())
             {
-                if (ch >= 0x80)
+                if (item is not (null or string or long or double or bool or BigInteger or Complex or byte[]))
                 {
-                    ascii = false;
-                    break;
+                    return false;
                 }
             }
 
-            if (version >= 4 && ascii)
-            {
-                if (s.Length < 256)
-                {
-                    Byte('z' | flag);
-                    Byte(s.Length);
-                }
-                else
-                {
-                    Byte('a' | flag);
-                    Size(s.Length);
-                }
+            return true;
+        }
 
-                _out.Write(Encoding.Latin1.GetBytes(s));
+        private void WriteDict(PyDict dict, int flag)
+        {
+            if (_depth >= MaxDepth)
+            {
+                ThrowTooDeep(); // the closing NULL counts as one more level, as in CPython
+            }
+
+            Byte('{' | flag);
+            int slots = dict.SlotCount;
+            for (int i = 0; i < slots; i++)
+            {
+                if (dict.TryGetSlot(i, out object? key, out object? item))
+                {
+                    WriteObject(key);
+                    WriteObject(item);
+                }
+            }
+
+            Byte('0');
+        }
+
+        private void WriteList(List<object?> list, int flag)
+        {
+            CodeAndInt32('[' | flag, list.Count);
+            foreach (object? item in CollectionsMarshal.AsSpan(list))
+            {
+                WriteObject(item);
+            }
+        }
+
+        private void WriteTuple(PyTuple t, int flag)
+        {
+            if (version >= 4 && t.Count < 256)
+            {
+                Span<byte> b = Reserve(2);
+                b[0] = (byte)(')' | flag);
+                b[1] = (byte)t.Count;
+            }
+            else
+            {
+                CodeAndInt32('(' | flag, t.Count);
+            }
+
+            foreach (object? item in t.AsSpan())
+            {
+                WriteObject(item);
+            }
+        }
+
+        private void WriteSet(PySetBase set, int flag)
+        {
+            CodeAndInt32((set is PyFrozenSet ? '>' : '<') | flag, set.Count);
+
+            // bpo-37596: CPython writes set items in the order of sorted(set, key=marshal.dumps).
+            var items = new (byte[] Key, object? Item)[set.Count];
+            int n = 0;
+            foreach (object? item in set)
+            {
+                var single = new Writer(version);
+                try
+                {
+                    single.WriteObject(item);
+                    items[n++] = (single.ToArray(), item);
+                }
+                finally
+                {
+                    single.Dispose();
+                }
+            }
+
+            System.Array.Sort(items, 0, n, Comparer<(byte[] Key, object? Item)>.Create((a, b) => a.Key.AsSpan().SequenceCompareTo(b.Key)));
+            for (int i = 0; i < n; i++)
+            {
+                WriteObject(items[i].Item);
+            }
+        }
+
+        private void WriteComplex(Complex c)
+        {
+            if (version > 1)
+            {
+                Byte('y');
+                Double(c.Real);
+                Double(c.Imaginary);
+            }
+            else
+            {
+                Byte('x');
+                FloatText(c.Real);
+                FloatText(c.Imaginary);
+            }
+        }
+
+        private void WriteBig(BigInteger value)
+        {
+            if (value >= int.MinValue && value <= int.MaxValue)
+            {
+                CodeAndInt32('i', (int)value);
                 return;
             }
 
-            Byte('u' | flag);
-            PString(EncodeUtf8SurrogatePass(s));
-        }
+            if (value >= long.MinValue && value <= long.MaxValue)
+            {
+                WriteInt((long)value);
+                return;
+            }
 
-        private void WriteLong(BigInteger value)
-        {
             byte[] bytes = BigInteger.Abs(value).ToByteArray(isUnsigned: true);
-            var digits = new List<short>((bytes.Length * 8 / 15) + 1);
+            short[] digits = new short[(bytes.Length * 8 / 15) + 2];
+            int n = 0;
             int acc = 0;
             int bits = 0;
             foreach (byte octet in bytes)
@@ -423,7 +548,7 @@ public static partial class Marshal
                 bits += 8;
                 if (bits >= 15)
                 {
-                    digits.Add((short)(acc & 0x7FFF));
+                    digits[n++] = (short)(acc & 0x7FFF);
                     acc >>= 15;
                     bits -= 15;
                 }
@@ -431,28 +556,29 @@ public static partial class Marshal
 
             if (acc != 0)
             {
-                digits.Add((short)acc);
+                digits[n++] = (short)acc;
             }
 
-            while (digits.Count > 0 && digits[^1] == 0)
+            while (n > 0 && digits[n - 1] == 0)
             {
-                digits.RemoveAt(digits.Count - 1);
+                n--;
             }
 
-            Int32(value.Sign < 0 ? -digits.Count : digits.Count);
-            Span<byte> b = stackalloc byte[2];
-            foreach (short d in digits)
+            Span<byte> b = Reserve(5 + (2 * n));
+            b[0] = (byte)'l';
+            BinaryPrimitives.WriteInt32LittleEndian(b[1..], value.Sign < 0 ? -n : n);
+            for (int i = 0; i < n; i++)
             {
-                BinaryPrimitives.WriteInt16LittleEndian(b, d);
-                _out.Write(b);
+                BinaryPrimitives.WriteInt16LittleEndian(b[(5 + (2 * i))..], digits[i]);
             }
         }
 
         private void FloatText(double d)
         {
-            byte[] text = Encoding.ASCII.GetBytes(FormatG17(d));
-            Byte(text.Length);
-            _out.Write(text);
+            string text = FormatG17(d);
+            Span<byte> b = Reserve(1 + text.Length);
+            b[0] = (byte)text.Length;
+            Encoding.ASCII.GetBytes(text, b[1..]);
         }
     }
 
@@ -506,9 +632,11 @@ public static partial class Marshal
         return sign + intPart + (fracPart.Length > 0 ? "." + fracPart : "");
     }
 
-    private static byte[] EncodeUtf8SurrogatePass(string s)
+    /// <summary>UTF-8 with lone surrogates encoded as three bytes each (Python's <c>surrogatepass</c>).</summary>
+    /// <returns>The number of bytes written (<paramref name="dest"/> holds at least 3 per char).</returns>
+    private static int EncodeUtf8SurrogatePass(string s, Span<byte> dest)
     {
-        var bytes = new List<byte>(s.Length);
+        int n = 0;
         for (int i = 0; i < s.Length; i++)
         {
             int cp = s[i];
@@ -520,28 +648,28 @@ public static partial class Marshal
 
             if (cp < 0x80)
             {
-                bytes.Add((byte)cp);
+                dest[n++] = (byte)cp;
             }
             else if (cp < 0x800)
             {
-                bytes.Add((byte)(0xC0 | (cp >> 6)));
-                bytes.Add((byte)(0x80 | (cp & 0x3F)));
+                dest[n++] = (byte)(0xC0 | (cp >> 6));
+                dest[n++] = (byte)(0x80 | (cp & 0x3F));
             }
             else if (cp < 0x10000)
             {
-                bytes.Add((byte)(0xE0 | (cp >> 12)));
-                bytes.Add((byte)(0x80 | ((cp >> 6) & 0x3F)));
-                bytes.Add((byte)(0x80 | (cp & 0x3F)));
+                dest[n++] = (byte)(0xE0 | (cp >> 12));
+                dest[n++] = (byte)(0x80 | ((cp >> 6) & 0x3F));
+                dest[n++] = (byte)(0x80 | (cp & 0x3F));
             }
             else
             {
-                bytes.Add((byte)(0xF0 | (cp >> 18)));
-                bytes.Add((byte)(0x80 | ((cp >> 12) & 0x3F)));
-                bytes.Add((byte)(0x80 | ((cp >> 6) & 0x3F)));
-                bytes.Add((byte)(0x80 | (cp & 0x3F)));
+                dest[n++] = (byte)(0xF0 | (cp >> 18));
+                dest[n++] = (byte)(0x80 | ((cp >> 12) & 0x3F));
+                dest[n++] = (byte)(0x80 | ((cp >> 6) & 0x3F));
+                dest[n++] = (byte)(0x80 | (cp & 0x3F));
             }
         }
 
-        return [.. bytes];
+        return n;
     }
 }

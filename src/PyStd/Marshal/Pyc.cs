@@ -24,32 +24,52 @@ public sealed record PycHeader(int Magic, string? PythonVersion, uint Flags, uin
 public sealed record PycFile(PycHeader Header, PyCode Code);
 
 /// <summary>
-/// Reads compiled Python files. The code object is read in the CPython 3.11–3.13 layout; files of
-/// CPython 3.8–3.10 (another code-object layout) or an unknown magic number have their header read
-/// by <see cref="ReadHeader(Stream)"/> but <see cref="Read(Stream)"/> raises <see cref="MarshalException"/>.
+/// Reads compiled Python files of CPython 3.8 to 3.14: the magic number picks the Python version and
+/// with it the code-object layout (<see cref="PyCodeLayout"/>) from one table. A file with an unknown
+/// magic number has its header read by <see cref="ReadHeader(Stream)"/>, but <see cref="Read(Stream)"/>
+/// raises <see cref="MarshalException"/>.
 /// </summary>
 public static class Pyc
 {
-    private static readonly (int First, int Last, string Version)[] MagicTable =
+    // CPython's magic numbers per version (Lib/importlib/_bootstrap_external.py, from 3.14
+    // Include/internal/pycore_magic_number.h), alphas and betas included.
+    private static readonly (int First, int Last, string Version, PyCodeLayout Layout)[] MagicTable =
     [
-        (3400, 3413, "3.8"),
-        (3420, 3425, "3.9"),
-        (3430, 3439, "3.10"),
-        (3450, 3495, "3.11"),
-        (3500, 3531, "3.12"),
-        (3550, 3571, "3.13"),
+        (3400, 3413, "3.8", PyCodeLayout.Python38),
+        (3420, 3425, "3.9", PyCodeLayout.Python38),
+        (3430, 3439, "3.10", PyCodeLayout.Python310),
+        (3450, 3495, "3.11", PyCodeLayout.Python311),
+        (3500, 3531, "3.12", PyCodeLayout.Python311),
+        (3550, 3571, "3.13", PyCodeLayout.Python311),
+        (3600, 3649, "3.14", PyCodeLayout.Python311),
     ];
 
-    /// <summary>The Python version (<c>3.8</c> … <c>3.13</c>) a magic number belongs to, or null.</summary>
+    /// <summary>The Python version (<c>3.8</c> … <c>3.14</c>) a magic number belongs to, or null.</summary>
     /// <param name="magic">The magic number, e.g. 3495.</param>
     /// <returns>The version, or null if unknown.</returns>
     public static string? VersionOf(int magic)
     {
-        foreach ((int first, int last, string version) in MagicTable)
+        foreach ((int first, int last, string version, _) in MagicTable)
         {
             if (magic >= first && magic <= last)
             {
                 return version;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The code-object layout of the Python version a magic number belongs to, or null.</summary>
+    /// <param name="magic">The magic number, e.g. 3413 (3.8) gives <see cref="PyCodeLayout.Python38"/>.</param>
+    /// <returns>The layout, or null if the magic number is unknown.</returns>
+    public static PyCodeLayout? LayoutOf(int magic)
+    {
+        foreach ((int first, int last, _, PyCodeLayout layout) in MagicTable)
+        {
+            if (magic >= first && magic <= last)
+            {
+                return layout;
             }
         }
 
@@ -91,7 +111,7 @@ public static class Pyc
     /// <summary>Reads a <c>.pyc</c> file.</summary>
     /// <param name="path">The file.</param>
     /// <returns>The header and code object.</returns>
-    /// <exception cref="MarshalException">The file is not a valid 3.11–3.13 <c>.pyc</c>.</exception>
+    /// <exception cref="MarshalException">The file is not a valid <c>.pyc</c> of CPython 3.8–3.14.</exception>
     public static PycFile Read(string path)
     {
         using FileStream stream = File.OpenRead(path);
@@ -101,17 +121,13 @@ public static class Pyc
     /// <summary>Reads a <c>.pyc</c> file from a stream.</summary>
     /// <param name="stream">The stream, positioned at the start of the file.</param>
     /// <returns>The header and code object.</returns>
-    /// <exception cref="MarshalException">The data is not a valid 3.11–3.13 <c>.pyc</c>.</exception>
+    /// <exception cref="MarshalException">The data is not a valid <c>.pyc</c> of CPython 3.8–3.14.</exception>
     public static PycFile Read(Stream stream)
     {
         PycHeader header = ReadHeader(stream);
-        if (header.PythonVersion is not ("3.11" or "3.12" or "3.13"))
-        {
-            throw new MarshalException(
-                $"unsupported code object layout: magic {header.Magic} (Python {header.PythonVersion ?? "unknown"}); only 3.11–3.13 are read");
-        }
-
-        object? value = Marshal.Load(stream);
+        PyCodeLayout layout = LayoutOf(header.Magic)
+            ?? throw new MarshalException($"unknown magic number {header.Magic} in .pyc file; CPython 3.8–3.14 are read");
+        object? value = Marshal.Load(stream, layout);
         return value is PyCode code
             ? new PycFile(header, code)
             : throw new MarshalException("bad marshal data (not a code object)");

@@ -81,6 +81,37 @@ public sealed class MarshalCommandTests : IDisposable
     }
 
     [Fact]
+    public void Pyc_show_reads_the_3_8_and_3_10_layouts_by_magic()
+    {
+        string[] lines = PythonRunner.SplitLines(PythonRunner.RunScript("gen_marshal_old_pyc.py", _dir));
+        foreach (string[] file in lines.Where(l => l.StartsWith("P\t", StringComparison.Ordinal)).Select(l => l.Split('\t')))
+        {
+            (int code, string output, string error) = Run("pyc", "show", file[2]);
+            Assert.Equal(string.Empty, error);
+            Assert.Equal(0, code);
+            Assert.Contains($"magic: {file[3]}\n", output, StringComparison.Ordinal);
+            Assert.Contains(file[1] switch { "38" => "python: 3.8\n", "39" => "python: 3.9\n", _ => "python: 3.10\n" }, output, StringComparison.Ordinal);
+            Assert.Contains("code object outer", output, StringComparison.Ordinal);
+            Assert.Contains("varnames: ('a', 'b', 'c', 'd', 'args', 'kw', 'inner')\n", output, StringComparison.Ordinal);
+            Assert.Contains("cellvars: ('c', 'y')\n", output, StringComparison.Ordinal);
+            Assert.Contains("nlocals: 7\n", output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Dump_version_5_equals_version_4_and_version_6_is_refused()
+    {
+        string v4 = Path.Combine(_dir, "v4.bin");
+        string v5 = Path.Combine(_dir, "v5.bin");
+        Assert.Equal(0, Run("marshal", "dump", "--version", "4", "[1, 'a', (2.5, None)]", "-o", v4).Code);
+        Assert.Equal(0, Run("marshal", "dump", "--version", "5", "[1, 'a', (2.5, None)]", "-o", v5).Code);
+        Assert.Equal(File.ReadAllBytes(v4), File.ReadAllBytes(v5));
+        (int code, _, string error) = Run("marshal", "dump", "--version", "6", "1", "-o", v5);
+        Assert.NotEqual(0, code);
+        Assert.StartsWith("pystd: ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bad_data_is_one_error_line_and_exit_1()
     {
         string bad = Path.Combine(_dir, "bad.bin");

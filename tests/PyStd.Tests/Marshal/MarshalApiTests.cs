@@ -94,7 +94,7 @@ public class MarshalApiTests
     public void Dumps_RejectsUnmarshallableAndBadVersion()
     {
         Assert.Equal("unmarshallable object", Assert.Throws<MarshalException>(() => M.Dumps(new object())).Message);
-        Assert.Throws<ArgumentOutOfRangeException>(() => M.Dumps(1L, 5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => M.Dumps(1L, 6));
         Assert.Throws<ArgumentOutOfRangeException>(() => M.Dumps(1L, -1));
     }
 

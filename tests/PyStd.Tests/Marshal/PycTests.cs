@@ -65,7 +65,7 @@ public sealed class PycTests : IDisposable
     }
 
     [Fact]
-    public void OlderLayouts_HeaderOnly()
+    public void Header_IsReadForEveryMagic_AndTheBodyMustBeACodeObject()
     {
         byte[] header = [0x55, 0x0d, 0x0d, 0x0a, 0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, (byte)'N'];
         using var s = new MemoryStream(header);
@@ -74,9 +74,17 @@ public sealed class PycTests : IDisposable
         Assert.Equal("3.8", h.PythonVersion);
         Assert.Equal(1u, h.Timestamp);
         Assert.Equal(2u, h.SourceSize);
-        Assert.Throws<MarshalException>(() => Pyc.Read(new MemoryStream(header)));
+        Assert.Equal("bad marshal data (not a code object)", Assert.Throws<MarshalException>(() => Pyc.Read(new MemoryStream(header))).Message);
         Assert.Equal("3.13", Pyc.VersionOf(3571));
+        Assert.Equal("3.14", Pyc.VersionOf(3627));
+        Assert.Equal(PyCodeLayout.Python38, Pyc.LayoutOf(3425));
+        Assert.Equal(PyCodeLayout.Python310, Pyc.LayoutOf(3439));
+        Assert.Equal(PyCodeLayout.Python311, Pyc.LayoutOf(3627));
         Assert.Null(Pyc.VersionOf(42));
+        Assert.Null(Pyc.LayoutOf(42));
+        header[0] = 42;
+        header[1] = 0;
+        Assert.Equal("unknown magic number 42 in .pyc file; CPython 3.8–3.14 are read", Assert.Throws<MarshalException>(() => Pyc.Read(new MemoryStream(header))).Message);
         Assert.Throws<MarshalException>(() => Pyc.Read(new MemoryStream([1, 2, 3])));
     }
 
