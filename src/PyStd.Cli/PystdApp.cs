@@ -32,7 +32,10 @@ public static class PystdApp
             "  pickle  show, dis, dump and convert pickles (protocols 0-5, Python 2 and 3)\n" +
             "  marshal show and dump Python's marshal format (versions 0-4)\n" +
             "  pyc     show a .pyc file's header and code objects (CPython 3.11-3.13)\n" +
-            "  random  CPython's random stream: pystd random METHOD [ARG...] --seed S --count N [--py27]");
+            "  random  CPython's random stream: pystd random METHOD [ARG...] --seed S --count N [--py27]\n" +
+            "  getkey  print \"Got character 'a'\" for each key pressed (no echo, no Enter) until q\n" +
+            "  db      dbm databases: whichdb, keys, get, set, del, dump/load (db_dump format), verify\n" +
+            "  shelve  Python shelves: show, keys, get, set, del");
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
         root.Subcommands.Add(ReprCommand.Create());
@@ -42,6 +45,9 @@ public static class PystdApp
         root.Subcommands.Add(PickleCommand.Create());
         root.Subcommands.Add(MarshalCommand.Create());
         root.Subcommands.Add(PycCommand.Create());
+        root.Subcommands.Add(GetkeyCommand.Create());
+        root.Subcommands.Add(DbCommand.Create());
+        root.Subcommands.Add(ShelveCommand.Create());
         return root;
     }
 
