@@ -56,14 +56,26 @@ public static class PystdApp
     /// <param name="stdout">Where results go.</param>
     /// <param name="stderr">Where errors go.</param>
     /// <returns>0, <see cref="ErrorExitCode"/> or <see cref="UsageExitCode"/>.</returns>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(BuildRoot, args, stdout, stderr);
+
+    /// <summary>
+    /// Runs the command line against a command tree of the caller's (a host's or a test's, e.g. one command
+    /// built with injected streams) with pystd's exit codes and one-line errors; never throws.
+    /// </summary>
+    /// <param name="buildRoot">Builds the root command.</param>
+    /// <param name="args">The arguments.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where errors go.</param>
+    /// <returns>0, <see cref="ErrorExitCode"/> or <see cref="UsageExitCode"/>.</returns>
+    public static int Run(Func<Command> buildRoot, string[] args, TextWriter stdout, TextWriter stderr)
     {
+        ArgumentNullException.ThrowIfNull(buildRoot);
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         try
         {
-            Command root = BuildRoot();
+            Command root = buildRoot();
             // No response files: '@' starts struct formats ('@bq'), not file names.
             var parserConfig = new ParserConfiguration { ResponseFileTokenReplacer = null };
             ParseResult parse = root.Parse(args, parserConfig);

@@ -12,7 +12,8 @@ namespace PyStd.Dbm;
 /// </summary>
 /// <remarks>
 /// Hot paths run prepared statements through SQLitePCL's raw API on the connection's handle, binding
-/// spans directly, so a lookup allocates only the returned value. Each write outside a batch is its own
+/// spans directly, so a lookup allocates only the returned value; a 32 MiB page cache keeps random
+/// lookups off the disk. Each write outside a batch is its own
 /// transaction (CPython's <c>autocommit=True</c>). <c>synchronous = NORMAL</c>: in WAL mode a commit is
 /// in the WAL (the OS page cache) before it returns, so a killed process loses nothing; only a power
 /// failure can lose the last commits, never corrupt the file (docs/dbm.md).
@@ -22,10 +23,19 @@ internal sealed partial class SqliteDbm : DbmBase
     internal const string BuildTable = "\n  CREATE TABLE IF NOT EXISTS Dict (\n    key BLOB UNIQUE NOT NULL,\n    value BLOB NOT NULL\n  )\n";
     internal const string GetSize = "SELECT COUNT (key) FROM Dict";
     internal const string LookupKey = "SELECT value FROM Dict WHERE key = CAST(? AS BLOB)";
+
+    /// <summary>
+    /// Membership (CPython's <c>in</c> runs LOOKUP_KEY): the UNIQUE index alone answers it, without the
+    /// row's value.
+    /// </summary>
+    internal const string HasKey = "SELECT 1 FROM Dict WHERE key = CAST(? AS BLOB)";
     internal const string StoreKv = "REPLACE INTO Dict (key, value) VALUES (CAST(? AS BLOB), CAST(? AS BLOB))";
     internal const string DeleteKey = "DELETE FROM Dict WHERE key = CAST(? AS BLOB)";
     internal const string IterKeys = "SELECT key FROM Dict";
     internal const string IterItems = "SELECT key, value FROM Dict";
+
+    /// <summary>The most memory the connection's page cache may use, in KiB.</summary>
+    internal const int PageCacheKibibytes = 32 * 1024;
 
     /// <summary>How long a write waits for another process's transaction before failing.</summary>
     internal const int BusyTimeoutMilliseconds = 30_000;
@@ -33,6 +43,7 @@ internal sealed partial class SqliteDbm : DbmBase
     private readonly SqliteConnection _connection;
     private readonly sqlite3 _db;
     private sqlite3_stmt? _lookup;
+    private sqlite3_stmt? _contains;
     private sqlite3_stmt? _store;
     private sqlite3_stmt? _delete;
     private sqlite3_stmt? _size;
@@ -142,6 +153,10 @@ internal sealed partial class SqliteDbm : DbmBase
         // rollback-journal file, for example. The header check first turns garbage into a clear error.
         TryExec("PRAGMA journal_mode = wal");
         TryExec("PRAGMA synchronous = NORMAL");
+
+        // A connection-private page cache of up to 32 MiB (SQLite's default is 2 MiB), filled only as pages
+        // are read: random gets on a database of a few hundred thousand records then stay off the disk.
+        TryExec($"PRAGMA cache_size = -{PageCacheKibibytes}");
         if (mode is DbmOpenMode.Create or DbmOpenMode.New)
         {
             Exec(BuildTable);
@@ -163,86 +178,47 @@ internal sealed partial class SqliteDbm : DbmBase
         get
         {
             CheckOpen();
-            sqlite3_stmt stmt = _size ??= Prepare(GetSize);
-            try
-            {
-                Step(stmt);
-                return checked((int)raw.sqlite3_column_int64(stmt, 0));
-            }
-            finally
-            {
-                raw.sqlite3_reset(stmt);
-            }
+            using Lease size = Run(ref _size, GetSize);
+            size.Step();
+            return checked((int)raw.sqlite3_column_int64(size.Statement, 0));
         }
     }
 
     public override bool TryGetValue(ReadOnlySpan<byte> key, [MaybeNullWhen(false)] out byte[] value)
     {
         CheckOpen();
-        sqlite3_stmt stmt = _lookup ??= Prepare(LookupKey);
-        try
+        using Lease lookup = Run(ref _lookup, LookupKey);
+        if (lookup.Step(key) == raw.SQLITE_ROW)
         {
-            BindBlob(stmt, 1, key);
-            if (Step(stmt) == raw.SQLITE_ROW)
-            {
-                value = raw.sqlite3_column_blob(stmt, 0).ToArray();
-                return true;
-            }
+            // Straight from SQLite's buffer into an array of the value's size: the only allocation.
+            value = raw.sqlite3_column_blob(lookup.Statement, 0).ToArray();
+            return true;
+        }
 
-            value = null;
-            return false;
-        }
-        finally
-        {
-            raw.sqlite3_reset(stmt);
-        }
+        value = null;
+        return false;
     }
 
     public override bool ContainsKey(ReadOnlySpan<byte> key)
     {
         CheckOpen();
-        sqlite3_stmt stmt = _lookup ??= Prepare(LookupKey);
-        try
-        {
-            BindBlob(stmt, 1, key);
-            return Step(stmt) == raw.SQLITE_ROW;
-        }
-        finally
-        {
-            raw.sqlite3_reset(stmt);
-        }
+        using Lease contains = Run(ref _contains, HasKey);
+        return contains.Step(key) == raw.SQLITE_ROW;
     }
 
     public override void Set(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
         CheckWritable();
-        sqlite3_stmt stmt = _store ??= Prepare(StoreKv);
-        try
-        {
-            BindBlob(stmt, 1, key);
-            BindBlob(stmt, 2, value);
-            Step(stmt);
-        }
-        finally
-        {
-            raw.sqlite3_reset(stmt);
-        }
+        using Lease store = Run(ref _store, StoreKv);
+        store.Step(key, value);
     }
 
     public override bool Remove(ReadOnlySpan<byte> key)
     {
         CheckWritable();
-        sqlite3_stmt stmt = _delete ??= Prepare(DeleteKey);
-        try
-        {
-            BindBlob(stmt, 1, key);
-            Step(stmt);
-            return raw.sqlite3_changes(_db) > 0;
-        }
-        finally
-        {
-            raw.sqlite3_reset(stmt);
-        }
+        using Lease delete = Run(ref _delete, DeleteKey);
+        delete.Step(key);
+        return raw.sqlite3_changes(_db) > 0;
     }
 
     public override void Sync()
@@ -330,11 +306,15 @@ internal sealed partial class SqliteDbm : DbmBase
     private void DisposeStatements()
     {
         _lookup?.Dispose();
+        _contains?.Dispose();
         _store?.Dispose();
         _delete?.Dispose();
         _size?.Dispose();
-        _lookup = _store = _delete = _size = null;
+        _lookup = _contains = _store = _delete = _size = null;
     }
+
+    /// <summary>The connection's prepared statement for <paramref name="sql"/> (prepared on first use), leased until reset.</summary>
+    private Lease Run(ref sqlite3_stmt? cached, string sql) => new(this, cached ??= Prepare(sql));
 
     internal sqlite3_stmt Prepare(string sql)
     {
@@ -402,5 +382,31 @@ internal sealed partial class SqliteDbm : DbmBase
         }
 
         throw new DbmException(Path, message, null);
+    }
+
+    /// <summary>
+    /// One use of a cached prepared statement: binds blobs to its parameters, steps it, and resets it when
+    /// disposed, which also ends the statement's read transaction.
+    /// </summary>
+    private readonly ref struct Lease(SqliteDbm owner, sqlite3_stmt statement)
+    {
+        public sqlite3_stmt Statement => statement;
+
+        public int Step() => owner.Step(statement);
+
+        public int Step(ReadOnlySpan<byte> key)
+        {
+            BindBlob(statement, 1, key);
+            return owner.Step(statement);
+        }
+
+        public int Step(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
+        {
+            BindBlob(statement, 1, key);
+            BindBlob(statement, 2, value);
+            return owner.Step(statement);
+        }
+
+        public void Dispose() => raw.sqlite3_reset(statement);
     }
 }

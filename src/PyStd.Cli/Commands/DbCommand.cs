@@ -21,6 +21,12 @@ public static class DbCommand
     // dbm.sqlite3: the file, its write-ahead log and shared memory; dbm.dumb: values, index, backup, crash journal.
     private static readonly string[] s_databaseFileSuffixes = ["", "-wal", "-shm", ".dat", ".dir", ".bak", ".journal", ".dir.tmp"];
 
+    private static readonly StoreCommands<IDbm, byte[]> s_store = new(
+        "The database (for dbm.dumb the name without .dat/.dir).",
+        "A str or bytes literal, e.g. \"'name'\" or \"b'\\x00k'\".",
+        literal => DbCommandSupport.ParseBytes(literal, "key"),
+        (path, flag) => PyStd.Dbm.Dbm.Open(path, flag));
+
     /// <summary>Creates the command, reading the console's standard input for <c>load</c>.</summary>
     /// <returns>The command.</returns>
     public static Command Create() => Create(null);
@@ -42,22 +48,9 @@ public static class DbCommand
         return command;
     }
 
-    private static Argument<string> PathArgument() =>
-        new("PATH") { Description = "The database (for dbm.dumb the name without .dat/.dir)." };
-
-    private static Argument<string> KeyArgument() =>
-        new("KEY") { Description = "A str or bytes literal, e.g. \"'name'\" or \"b'\\x00k'\"." };
-
-    private static Option<string> TypeOption(string description) => new Option<string>("--type")
-    {
-        Description = description,
-    }.AcceptOnlyFromAmong("sqlite3", "dumb");
-
-    private static DbmBackend Backend(string? type) => type == "dumb" ? DbmBackend.Dumb : DbmBackend.Sqlite3;
-
     private static Command CreateWhichDb()
     {
-        Argument<string> path = PathArgument();
+        Argument<string> path = s_store.PathArgument();
         var command = new Command("whichdb", "Print repr(dbm.whichdb(PATH)): 'dbm.sqlite3', 'dbm.dumb', 'dbm.gnu', 'dbm.ndbm', '' (unknown) or None (no database).");
         command.Arguments.Add(path);
         command.SetAction(parse =>
@@ -68,86 +61,31 @@ public static class DbCommand
         return command;
     }
 
-    private static Command CreateKeys()
-    {
-        Argument<string> path = PathArgument();
-        var command = new Command("keys", "Print repr() of every key, one per line, in the database's order.");
-        command.Arguments.Add(path);
-        command.SetAction(parse =>
-        {
-            using IDbm db = PyStd.Dbm.Dbm.Open(parse.GetRequiredValue(path), "r");
-            TextWriter output = parse.InvocationConfiguration.Output;
-            foreach (byte[] key in db.Keys)
-            {
-                output.WriteLine(PyRepr.Repr(key));
-            }
+    private static Command CreateKeys() =>
+        s_store.Keys("Print repr() of every key, one per line, in the database's order.", db => db.Keys);
 
-            return 0;
-        });
-        return command;
-    }
-
-    private static Command CreateGet()
-    {
-        Argument<string> path = PathArgument();
-        Argument<string> key = KeyArgument();
-        var command = new Command("get", "Print repr() of the bytes stored under KEY (KeyNotFoundException if absent).");
-        command.Arguments.Add(path);
-        command.Arguments.Add(key);
-        command.SetAction(parse =>
-        {
-            byte[] k = DbCommandSupport.ParseBytes(parse.GetRequiredValue(key), "key");
-            using IDbm db = PyStd.Dbm.Dbm.Open(parse.GetRequiredValue(path), "r");
-            parse.InvocationConfiguration.Output.WriteLine(PyRepr.Repr(db[k]));
-            return 0;
-        });
-        return command;
-    }
+    private static Command CreateGet() =>
+        s_store.Get("Print repr() of the bytes stored under KEY (KeyNotFoundException if absent).", (db, key) => db[key]);
 
     private static Command CreateSet()
     {
-        Argument<string> path = PathArgument();
-        Argument<string> key = KeyArgument();
         var value = new Argument<string>("VALUE") { Description = "A str or bytes literal." };
-        Option<string> type = TypeOption("Format of a database this creates: sqlite3 (default) or dumb.");
-        var command = new Command("set", "Store VALUE under KEY, creating the database if needed.");
-        command.Arguments.Add(path);
-        command.Arguments.Add(key);
-        command.Arguments.Add(value);
-        command.Options.Add(type);
-        command.SetAction(parse =>
+        Option<string> type = DbCommandSupport.TypeOption("Format of a database this creates: sqlite3 (default) or dumb.");
+        return s_store.Set("Store VALUE under KEY, creating the database if needed.", value, [type], (parse, path, key) =>
         {
-            byte[] k = DbCommandSupport.ParseBytes(parse.GetRequiredValue(key), "key");
             byte[] v = DbCommandSupport.ParseBytes(parse.GetRequiredValue(value), "value");
-            string p = parse.GetRequiredValue(path);
-            CheckType(p, parse.GetValue(type));
-            using IDbm db = PyStd.Dbm.Dbm.Open(p, "c", PyStd.Dbm.Dbm.DefaultMode, Backend(parse.GetValue(type)));
-            db.Set(k, v);
-            return 0;
+            CheckType(path, parse.GetValue(type));
+            using IDbm db = PyStd.Dbm.Dbm.Open(path, "c", PyStd.Dbm.Dbm.DefaultMode, DbCommandSupport.Backend(parse.GetValue(type)));
+            db.Set(key, v);
         });
-        return command;
     }
 
-    private static Command CreateDel()
-    {
-        Argument<string> path = PathArgument();
-        Argument<string> key = KeyArgument();
-        var command = new Command("del", "Delete KEY (KeyNotFoundException if absent).");
-        command.Arguments.Add(path);
-        command.Arguments.Add(key);
-        command.SetAction(parse =>
-        {
-            byte[] k = DbCommandSupport.ParseBytes(parse.GetRequiredValue(key), "key");
-            using IDbm db = PyStd.Dbm.Dbm.Open(parse.GetRequiredValue(path), "w");
-            db.Delete(k);
-            return 0;
-        });
-        return command;
-    }
+    private static Command CreateDel() =>
+        s_store.Del("Delete KEY (KeyNotFoundException if absent).", (db, key) => db.Delete(key));
 
     private static Command CreateDump()
     {
-        Argument<string> path = PathArgument();
+        Argument<string> path = s_store.PathArgument();
         var print = new Option<bool>("-p", "--print") { Description = "format=print: printable characters as themselves (db_dump -p)." };
         var btree = new Option<bool>("--btree") { Description = "Write type=btree with records in key order (db_load then builds a btree)." };
         var output = new Option<string>("--output", "-o") { Description = "The file to write; standard output when omitted or -." };
@@ -183,13 +121,13 @@ public static class DbCommand
 
     private static Command CreateLoad(Func<Stream>? standardInput)
     {
-        Argument<string> path = PathArgument();
+        Argument<string> path = s_store.PathArgument();
         var input = new Argument<string>("FILE")
         {
             Description = "The dump to read; standard input when omitted or -.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        Option<string> type = TypeOption("Format of a database this creates: sqlite3 (default) or dumb.");
+        Option<string> type = DbCommandSupport.TypeOption("Format of a database this creates: sqlite3 (default) or dumb.");
         var plain = new Option<bool>("-T", "--text") { Description = "Read db_load -T plain text: a key line, then a value line; \\\\ and \\xx escapes." };
         var database = new Option<string>("--database", "-s") { Description = "Load the sub-database NAME of a dump holding several." };
         var command = new Command("load", "Load a db_dump (or -T text) into a database in one batch, creating it if needed; existing keys are overwritten.");
@@ -211,7 +149,7 @@ public static class DbCommand
             string[] created = NewFiles(p);
             try
             {
-                using IDbm db = PyStd.Dbm.Dbm.Open(p, "c", PyStd.Dbm.Dbm.DefaultMode, Backend(parse.GetValue(type)));
+                using IDbm db = PyStd.Dbm.Dbm.Open(p, "c", PyStd.Dbm.Dbm.DefaultMode, DbCommandSupport.Backend(parse.GetValue(type)));
                 long total = stream.CanSeek ? stream.Length : 0;
                 bool show = DbCommandSupport.ShowProgress(parse, !fromFile && DbCommandSupport.IsPipe(0), total);
                 DbCommandSupport.WithProgress(show, $"load {p}", total, report =>
@@ -235,7 +173,7 @@ public static class DbCommand
 
     private static Command CreateVerify()
     {
-        Argument<string> path = PathArgument();
+        Argument<string> path = s_store.PathArgument();
         var command = new Command("verify", "Check a database's structure and contents; exit code 1 and the problems found on damage.");
         command.Arguments.Add(path);
         command.SetAction(parse =>

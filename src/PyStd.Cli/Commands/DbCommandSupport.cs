@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
+using PyStd.Dbm;
 using PyStd.Objects;
 using Spectre.Console;
 
 namespace PyStd.Cli.Commands;
 
-/// <summary>What <c>pystd db</c> and <c>pystd shelve</c> share: literal arguments, streams, progress.</summary>
+/// <summary>What <c>pystd db</c> and <c>pystd shelve</c> share: literal arguments, <c>--type</c>, streams, progress.</summary>
 internal static class DbCommandSupport
 {
     /// <summary>Records or bytes below which no progress bar is worth drawing.</summary>
@@ -25,6 +26,15 @@ internal static class DbCommandSupport
             _ => throw new PyTypeException($"{what}s must be bytes or strings, not {PyTypeName.Of(value)} (write a str or bytes literal, e.g. \"'name'\" or \"b'\\x00'\")"),
         };
     }
+
+    /// <summary><c>--type</c>: the format of a database a command creates, <c>sqlite3</c> or <c>dumb</c>.</summary>
+    public static Option<string> TypeOption(string description) => new Option<string>("--type")
+    {
+        Description = description,
+    }.AcceptOnlyFromAmong("sqlite3", "dumb");
+
+    /// <summary>The backend a <see cref="TypeOption"/> value names; <c>sqlite3</c> (CPython's default) when absent.</summary>
+    public static DbmBackend Backend(string? type) => type == "dumb" ? DbmBackend.Dumb : DbmBackend.Sqlite3;
 
     /// <summary>A shelf key argument: a Python literal of <c>str</c>.</summary>
     public static string ParseShelfKey(string literal)

@@ -15,6 +15,12 @@ namespace PyStd.Cli.Commands;
 /// </summary>
 public static class ShelveCommand
 {
+    private static readonly StoreCommands<Shelf, string> s_store = new(
+        "The shelf's database (for dbm.dumb the name without .dat/.dir).",
+        "A str literal, e.g. \"'apples'\".",
+        DbCommandSupport.ParseShelfKey,
+        (path, flag) => Shelf.Open(path, flag));
+
     /// <summary>Creates the command.</summary>
     /// <returns>The command.</returns>
     public static Command Create()
@@ -28,111 +34,40 @@ public static class ShelveCommand
         return command;
     }
 
-    private static Argument<string> PathArgument() =>
-        new("PATH") { Description = "The shelf's database (for dbm.dumb the name without .dat/.dir)." };
-
-    private static Argument<string> KeyArgument() =>
-        new("KEY") { Description = "A str literal, e.g. \"'apples'\"." };
-
-    private static Command CreateShow()
-    {
-        Argument<string> path = PathArgument();
-        var command = new Command("show", "Print every entry as repr(key): repr(value), one per line.");
-        command.Arguments.Add(path);
-        command.SetAction(parse =>
+    private static Command CreateShow() =>
+        s_store.Print("show", "Print every entry as repr(key): repr(value), one per line.", (shelf, output) =>
         {
-            using Shelf shelf = Shelf.Open(parse.GetRequiredValue(path), "r");
-            TextWriter output = parse.InvocationConfiguration.Output;
             foreach (KeyValuePair<string, object?> entry in shelf)
             {
                 output.WriteLine($"{PyRepr.Repr(entry.Key)}: {PyRepr.Repr(entry.Value)}");
             }
-
-            return 0;
         });
-        return command;
-    }
 
-    private static Command CreateKeys()
-    {
-        Argument<string> path = PathArgument();
-        var command = new Command("keys", "Print repr() of every key, one per line.");
-        command.Arguments.Add(path);
-        command.SetAction(parse =>
-        {
-            using Shelf shelf = Shelf.Open(parse.GetRequiredValue(path), "r");
-            TextWriter output = parse.InvocationConfiguration.Output;
-            foreach (string key in shelf.Keys)
-            {
-                output.WriteLine(PyRepr.Repr(key));
-            }
+    private static Command CreateKeys() => s_store.Keys("Print repr() of every key, one per line.", shelf => shelf.Keys);
 
-            return 0;
-        });
-        return command;
-    }
-
-    private static Command CreateGet()
-    {
-        Argument<string> path = PathArgument();
-        Argument<string> key = KeyArgument();
-        var command = new Command("get", "Print repr() of the value stored under KEY (KeyNotFoundException if absent).");
-        command.Arguments.Add(path);
-        command.Arguments.Add(key);
-        command.SetAction(parse =>
-        {
-            string k = DbCommandSupport.ParseShelfKey(parse.GetRequiredValue(key));
-            using Shelf shelf = Shelf.Open(parse.GetRequiredValue(path), "r");
-            parse.InvocationConfiguration.Output.WriteLine(PyRepr.Repr(shelf[k]));
-            return 0;
-        });
-        return command;
-    }
+    private static Command CreateGet() =>
+        s_store.Get("Print repr() of the value stored under KEY (KeyNotFoundException if absent).", (shelf, key) => shelf[key]);
 
     private static Command CreateSet()
     {
-        Argument<string> path = PathArgument();
-        Argument<string> key = KeyArgument();
         var value = new Argument<string>("VALUE") { Description = "Any Python literal, e.g. \"{'qty': 3, 'tags': ('a', 'b')}\"." };
         var protocol = new Option<int?>("--protocol") { Description = "Pickle protocol 0-5 (default 4, shelve's pickle.DEFAULT_PROTOCOL)." };
-        var type = new Option<string>("--type") { Description = "Format of a shelf this creates: sqlite3 (default) or dumb." }
-            .AcceptOnlyFromAmong("sqlite3", "dumb");
-        var command = new Command("set", "Pickle VALUE and store it under KEY, creating the shelf if needed.");
-        command.Arguments.Add(path);
-        command.Arguments.Add(key);
-        command.Arguments.Add(value);
-        command.Options.Add(protocol);
-        command.Options.Add(type);
-        command.SetAction(parse =>
+        Option<string> type = DbCommandSupport.TypeOption("Format of a shelf this creates: sqlite3 (default) or dumb.");
+        return s_store.Set("Pickle VALUE and store it under KEY, creating the shelf if needed.", value, [protocol, type], (parse, path, key) =>
         {
-            string k = DbCommandSupport.ParseShelfKey(parse.GetRequiredValue(key));
             object? v = PyLiteral.Parse(parse.GetRequiredValue(value));
-            var options = new ShelfOptions { Backend = parse.GetValue(type) == "dumb" ? DbmBackend.Dumb : DbmBackend.Sqlite3 };
-            using Shelf shelf = Shelf.Open(parse.GetRequiredValue(path), "c", parse.GetValue(protocol), options: options);
-            shelf[k] = v;
-            return 0;
+            var options = new ShelfOptions { Backend = DbCommandSupport.Backend(parse.GetValue(type)) };
+            using Shelf shelf = Shelf.Open(path, "c", parse.GetValue(protocol), options: options);
+            shelf[key] = v;
         });
-        return command;
     }
 
-    private static Command CreateDel()
-    {
-        Argument<string> path = PathArgument();
-        Argument<string> key = KeyArgument();
-        var command = new Command("del", "Delete KEY (KeyNotFoundException if absent).");
-        command.Arguments.Add(path);
-        command.Arguments.Add(key);
-        command.SetAction(parse =>
+    private static Command CreateDel() =>
+        s_store.Del("Delete KEY (KeyNotFoundException if absent).", (shelf, key) =>
         {
-            string k = DbCommandSupport.ParseShelfKey(parse.GetRequiredValue(key));
-            using Shelf shelf = Shelf.Open(parse.GetRequiredValue(path), "w");
-            if (!shelf.Remove(k))
+            if (!shelf.Remove(key))
             {
-                throw new KeyNotFoundException(PyRepr.Repr(k));
+                throw new KeyNotFoundException(PyRepr.Repr(key));
             }
-
-            return 0;
         });
-        return command;
-    }
 }

@@ -50,7 +50,7 @@ public class CalledProcessException : SubprocessException
             return $"Command '{command}' returned non-zero exit status {returnCode}.";
         }
 
-        string? name = Subprocess.SignalNames.Name(-returnCode);
+        string? name = Lifecycle.Signals.Name(-returnCode);
         return name is null
             ? $"Command '{command}' died with unknown signal {-returnCode}."
             : $"Command '{command}' died with <Signals.{name}: {-returnCode}>.";

@@ -165,6 +165,26 @@ internal static partial class LibC
     [LibraryImport(Lib, EntryPoint = "syscall", SetLastError = true)]
     private static partial nint Syscall2(nint number, nint arg1, nint arg2);
 
+    /// <summary><c>open(2)</c> of a path, called again while a signal interrupts it (<c>EINTR</c>).</summary>
+    /// <param name="path">The file (UTF-8 on the way to the kernel).</param>
+    /// <param name="flags"><c>O_*</c> flags.</param>
+    /// <param name="mode">Permission bits for a created file (less the umask).</param>
+    /// <returns>The descriptor, or -1 with errno set (never <c>EINTR</c>).</returns>
+    public static unsafe int OpenRetrying(string path, int flags, uint mode)
+    {
+        byte[] bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(path) + 1];
+        System.Text.Encoding.UTF8.GetBytes(path, bytes);
+        fixed (byte* p = bytes)
+        {
+            int fd;
+            while ((fd = Open(p, flags, mode)) == -1 && System.Runtime.InteropServices.Marshal.GetLastPInvokeError() == EINTR)
+            {
+            }
+
+            return fd;
+        }
+    }
+
     /// <summary><c>pidfd_open(pid, 0)</c> (Linux 5.3): a descriptor that polls readable when the process exits.</summary>
     /// <param name="pid">The process.</param>
     /// <returns>The descriptor, or -1 with errno set.</returns>

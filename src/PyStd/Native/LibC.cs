@@ -129,6 +129,21 @@ internal static partial class LibC
         return System.Runtime.InteropServices.Marshal.PtrToStringUTF8((nint)message) ?? $"Unknown error {errno}";
     }
 
+    /// <summary><c>read(2)</c>, called again while a signal interrupts it (<c>EINTR</c>, as PEP 475).</summary>
+    /// <param name="fd">The descriptor.</param>
+    /// <param name="buffer">Where the bytes go.</param>
+    /// <param name="count">The most bytes to read.</param>
+    /// <returns>The bytes read, 0 at end of file, or -1 with errno set (never <c>EINTR</c>).</returns>
+    public static unsafe nint ReadRetrying(int fd, byte* buffer, nint count)
+    {
+        nint n;
+        while ((n = Read(fd, buffer, count)) < 0 && System.Runtime.InteropServices.Marshal.GetLastPInvokeError() == EINTR)
+        {
+        }
+
+        return n;
+    }
+
     /// <summary>Builds the <see cref="PyOSException"/> for the last failed call's errno.</summary>
     /// <param name="fileName">The file the call was about, or <see langword="null"/>.</param>
     public static PyOSException LastError(string? fileName = null)

@@ -101,7 +101,7 @@ internal static class PosixSpawn
         if (request.WorkingDirectory is not null)
         {
             CheckNoNul(request.WorkingDirectory);
-            cwdFd = OpenPath(request.WorkingDirectory, LibC.O_PATH | LibC.O_DIRECTORY | LibC.O_CLOEXEC);
+            cwdFd = LibC.OpenRetrying(request.WorkingDirectory, LibC.O_PATH | LibC.O_DIRECTORY | LibC.O_CLOEXEC, 0);
             if (cwdFd < 0)
             {
                 throw LibC.LastError(request.WorkingDirectory);
@@ -545,20 +545,11 @@ internal static class PosixSpawn
         return LibC.Access(p, mode) == 0;
     }
 
-    private static unsafe int OpenPath(string path, int flags)
-    {
-        int n = Encoding.UTF8.GetByteCount(path);
-        byte* p = stackalloc byte[n + 1];
-        Encoding.UTF8.GetBytes(path, new Span<byte>(p, n));
-        p[n] = 0;
-        int fd;
-        do
-        {
-            fd = LibC.Open(p, flags, 0);
-        }
-        while (fd == -1 && System.Runtime.InteropServices.Marshal.GetLastPInvokeError() == LibC.EINTR);
-        return fd;
-    }
+    /// <summary>Whether a string can name an environment variable: not empty, no <c>=</c>, no NUL (CPython's test).</summary>
+    /// <param name="name">The name.</param>
+    /// <returns><see langword="true"/> when it can.</returns>
+    public static bool IsEnvironmentName(string name) =>
+        name.Length != 0 && !name.Contains('=', StringComparison.Ordinal) && !name.Contains('\0', StringComparison.Ordinal);
 
     private static void CheckNoNul(string s)
     {

@@ -125,7 +125,7 @@ public static class Pty
             foreach ((string key, string value) in env)
             {
                 ArgumentNullException.ThrowIfNull(value, nameof(env));
-                if (key.Length == 0 || key.Contains('=', StringComparison.Ordinal) || key.Contains('\0', StringComparison.Ordinal) || value.Contains('\0', StringComparison.Ordinal))
+                if (!PosixSpawn.IsEnvironmentName(key) || value.Contains('\0', StringComparison.Ordinal))
                 {
                     throw new ArgumentException($"illegal environment variable name or value: {Objects.PyRepr.Repr(key)}", nameof(env));
                 }

@@ -94,38 +94,32 @@ public sealed partial class PtyProcess : IDisposable
             return false;
         }
 
+        nint n;
         fixed (byte* pointer = buffer)
         {
-            while (true)
-            {
-                nint n = LibC.Read(lease.Fd, pointer, buffer.Length);
-                if (n > 0)
-                {
-                    bytesRead = (int)n;
-                    return true;
-                }
-
-                int errno = n == 0 ? 0 : System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
-                if (errno == LibC.EINTR)
-                {
-                    continue;
-                }
-
-                if (errno is 0 or LibC.EIO)
-                {
-                    // Linux answers EIO once the last slave descriptor is closed: that is end of file.
-                    _eof = true;
-                    return true;
-                }
-
-                if (errno == LibC.EAGAIN)
-                {
-                    return false;
-                }
-
-                throw new PyOSException(errno, LibC.StrError(errno));
-            }
+            n = LibC.ReadRetrying(lease.Fd, pointer, buffer.Length);
         }
+
+        if (n > 0)
+        {
+            bytesRead = (int)n;
+            return true;
+        }
+
+        int errno = n == 0 ? 0 : System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+        if (errno is 0 or LibC.EIO)
+        {
+            // Linux answers EIO once the last slave descriptor is closed: that is end of file.
+            _eof = true;
+            return true;
+        }
+
+        if (errno == LibC.EAGAIN)
+        {
+            return false;
+        }
+
+        throw new PyOSException(errno, LibC.StrError(errno));
     }
 
     /// <summary>Reads up to <paramref name="size"/> bytes (ptyprocess's <c>read</c>), blocking for the first.</summary>

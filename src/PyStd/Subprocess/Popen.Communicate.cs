@@ -217,7 +217,7 @@ public sealed partial class Popen
             nint got;
             fixed (byte* p = &array[offset])
             {
-                got = LibC.Read(fd, p, array.Length - offset);
+                got = LibC.ReadRetrying(fd, p, array.Length - offset);
             }
 
             if (got > 0)
@@ -234,16 +234,12 @@ public sealed partial class Popen
                 return;
             }
 
-            int errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
-            if (errno == LibC.EAGAIN)
+            if (System.Runtime.InteropServices.Marshal.GetLastPInvokeError() == LibC.EAGAIN)
             {
                 return;
             }
 
-            if (errno != LibC.EINTR)
-            {
-                throw LibC.LastError();
-            }
+            throw LibC.LastError();
         }
     }
 

@@ -32,7 +32,7 @@ public sealed partial class Popen
             environment = new List<string>(options.Environment.Count);
             foreach ((string key, string value) in options.Environment)
             {
-                if (key.Length == 0 || key.Contains('=', StringComparison.Ordinal) || key.Contains('\0', StringComparison.Ordinal))
+                if (!PosixSpawn.IsEnvironmentName(key))
                 {
                     throw new ArgumentException("illegal environment variable name", nameof(options));
                 }
@@ -191,18 +191,9 @@ public sealed partial class Popen
         return LibC.Check(moved);
     }
 
-    private static unsafe int OpenFile(string path, int flags)
+    private static int OpenFile(string path, int flags)
     {
-        byte[] bytes = System.Text.Encoding.UTF8.GetBytes(path + "\0");
-        fixed (byte* p = bytes)
-        {
-            int fd;
-            do
-            {
-                fd = LibC.Open(p, flags, 0x1b6); // 0666, less the umask
-            }
-            while (fd == -1 && System.Runtime.InteropServices.Marshal.GetLastPInvokeError() == LibC.EINTR);
-            return fd == -1 ? throw LibC.LastError(path) : fd;
-        }
+        int fd = LibC.OpenRetrying(path, flags, 0x1b6); // 0666, less the umask
+        return fd == -1 ? throw LibC.LastError(path) : fd;
     }
 }

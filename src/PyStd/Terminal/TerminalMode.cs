@@ -187,11 +187,7 @@ internal static class TerminalMode
         }
 
         byte b;
-        nint n;
-        while ((n = LibC.Read(Stdin, &b, 1)) < 0 && System.Runtime.InteropServices.Marshal.GetLastPInvokeError() == LibC.EINTR)
-        {
-        }
-
+        nint n = LibC.ReadRetrying(Stdin, &b, 1);
         if (n < 0)
         {
             throw LibC.LastError();

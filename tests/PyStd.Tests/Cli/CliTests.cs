@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using PyStd.Cli;
 
@@ -5,11 +6,21 @@ namespace PyStd.Tests.Cli;
 
 public class CliTests
 {
-    internal static (int Code, string Out, string Err) Run(params string[] args)
+    /// <summary>Runs <c>pystd ARGS</c> in-process through <see cref="PystdApp.Run(string[], TextWriter, TextWriter)"/>.</summary>
+    internal static (int Code, string Out, string Err) Run(params string[] args) => Run(PystdApp.BuildRoot, args);
+
+    /// <summary>
+    /// Runs ARGS against a root holding only <paramref name="command"/> (built by the test, e.g. with
+    /// injected standard streams), with PystdApp's exit codes and one-line errors.
+    /// </summary>
+    internal static (int Code, string Out, string Err) Run(Command command, params string[] args) =>
+        Run(() => new RootCommand { command }, args);
+
+    private static (int Code, string Out, string Err) Run(Func<Command> buildRoot, string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int code = PystdApp.Run(args, stdout, stderr);
+        int code = PystdApp.Run(buildRoot, args, stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 

@@ -1,7 +1,5 @@
-using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
-using PyStd.Cli;
 using PyStd.Cli.Commands;
 using PyStd.Tests.Python;
 
@@ -21,25 +19,8 @@ public sealed class DbCommandTests : IDisposable
 
     private static (int Code, string Out, string Err) Run(params string[] args) => CliTests.Run(args);
 
-    private static (int Code, string Out, string Err) RunWithInput(byte[] stdin, params string[] args)
-    {
-        var root = new RootCommand { DbCommand.Create(() => new MemoryStream(stdin)) };
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        ParseResult parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-        int code;
-        try
-        {
-            code = parse.Errors.Count > 0 ? 2 : parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
-        }
-        catch (Exception e)
-        {
-            error.WriteLine(CliErrors.Format(e));
-            code = e is ArgumentException ? 2 : 1;
-        }
-
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) RunWithInput(byte[] stdin, params string[] args) =>
+        CliTests.Run(DbCommand.Create(() => new MemoryStream(stdin)), args);
 
     /// <summary>Python source run in the test's directory (cwd), with dbm/sqlite3 helpers imported.</summary>
     private string Python(string body) => PythonRunner.RunSource(

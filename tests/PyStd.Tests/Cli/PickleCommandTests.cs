@@ -1,5 +1,4 @@
 using System.CommandLine;
-using PyStd.Cli;
 using PyStd.Cli.Commands;
 using PyStd.Tests.Python;
 
@@ -21,22 +20,8 @@ public sealed class PickleCommandTests : IDisposable
     private static Result Run(byte[]? stdin, params string[] args)
     {
         var binary = new MemoryStream();
-        var root = new RootCommand { PickleCommand.Create(() => new MemoryStream(stdin ?? []), () => binary) };
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        ParseResult parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-        int code;
-        try
-        {
-            code = parse.Errors.Count > 0 ? 2 : parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
-        }
-        catch (Exception e)
-        {
-            error.WriteLine(CliErrors.Format(e));
-            code = e is ArgumentException ? 2 : 1;
-        }
-
-        return new Result(code, output.ToString(), error.ToString(), binary.ToArray());
+        var (code, output, error) = CliTests.Run(PickleCommand.Create(() => new MemoryStream(stdin ?? []), () => binary), args);
+        return new Result(code, output, error, binary.ToArray());
     }
 
     private string Write(string name, byte[] data)

@@ -1,4 +1,5 @@
 using PyStd.Pty;
+using PyStd.Tests.Subprocess;
 
 namespace PyStd.Tests.Pty;
 
@@ -55,40 +56,15 @@ public class PtyLeakTests
         int self = Environment.ProcessId;
         foreach (int pid in pids)
         {
-            string stat = $"/proc/{pid}/stat";
-            if (File.Exists(stat))
+            // Only a recycled pid may exist, and then it is not our child.
+            if (TestHost.Stat(pid) is TestHost.ProcStat stat)
             {
-                // Only a recycled pid may exist, and then it is not our child.
-                string text = File.ReadAllText(stat);
-                string[] fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-                Assert.False(int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == self, $"pid {pid} is still our child, state {fields[0]}");
+                Assert.False(stat.ParentPid == self, $"pid {pid} is still our child, state {stat.State}");
             }
         }
     }
 
     /// <summary>This process's descriptors on a terminal master or slave, or on a pidfd.</summary>
-    private static List<string> TerminalDescriptors()
-    {
-        var found = new List<string>();
-        foreach (string fd in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
-        {
-            string? target;
-            try
-            {
-                target = new FileInfo(fd).LinkTarget;
-            }
-            catch (IOException)
-            {
-                continue; // closed while listing
-            }
-
-            if (target is not null && (target == "/dev/ptmx" || target.StartsWith("/dev/pts/", StringComparison.Ordinal) || target.Contains("pidfd", StringComparison.Ordinal)))
-            {
-                found.Add($"{Path.GetFileName(fd)} -> {target}");
-            }
-        }
-
-        found.Sort(StringComparer.Ordinal);
-        return found;
-    }
+    private static List<string> TerminalDescriptors() =>
+        TestHost.Descriptors(target => target == "/dev/ptmx" || target.StartsWith("/dev/pts/", StringComparison.Ordinal) || target.Contains("pidfd", StringComparison.Ordinal));
 }

@@ -15,6 +15,8 @@ internal static class QueueOpRunner
         public override string ToString() => $"{P}:{Tag}";
     }
 
+    private static readonly TimeSpan s_minus1 = TimeSpan.FromSeconds(-1);
+
     internal static readonly IComparer<Prio> ByPriority = Comparer<Prio>.Create((a, b) => a.P.CompareTo(b.P));
 
     internal static string[] Run(string kind, int maxSize, string[] ops)
@@ -55,38 +57,54 @@ internal static class QueueOpRunner
         _ => value.ToString()!,
     };
 
-    private static string[] RunQueue<T>(PyQueue<T> q, string[] ops, Func<string, T> parse)
+    private static string[] RunQueue<T>(PyQueue<T> q, string[] ops, Func<string, T> parse) =>
+        Replay(ops, words => words[0] switch
+        {
+            "put" => Do(() => q.Put(parse(words[1]))),
+            "put_nowait" => Do(() => q.PutNowait(parse(words[1]))),
+            "put_t0" => Do(() => q.Put(parse(words[1]), true, TimeSpan.Zero)),
+            "put_neg" => Do(() => q.Put(parse(words[1]), true, s_minus1)),
+            "get" => q.Get(),
+            "get_nowait" => q.GetNowait(),
+            "get_t0" => q.Get(true, TimeSpan.Zero),
+            "get_neg" => q.Get(true, s_minus1),
+            "get_false_neg" => q.Get(false, s_minus1),
+            "qsize" => q.QSize(),
+            "empty" => q.Empty(),
+            "full" => q.Full(),
+            "task_done" => Do(q.TaskDone),
+            "unfinished" => q.UnfinishedTasks,
+            "shutdown" => Do(() => q.Shutdown()),
+            "shutdown_now" => Do(() => q.Shutdown(immediate: true)),
+            "is_shutdown" => q.IsShutdown,
+            "join_t0" => q.Join(TimeSpan.Zero),
+            _ => UnknownOp(words),
+        });
+
+    private static string[] RunSimple(SimpleQueue<int> q, string[] ops) =>
+        Replay(ops, words => words[0] switch
+        {
+            "put" => Do(() => q.Put(ParseInt(words[1]))),
+            "put_nowait" => Do(() => q.PutNowait(ParseInt(words[1]))),
+            "get" => q.Get(),
+            "get_nowait" => q.GetNowait(),
+            "get_t0" => q.Get(true, TimeSpan.Zero),
+            "get_neg" => q.Get(true, s_minus1),
+            "get_false_neg" => q.Get(false, s_minus1),
+            "qsize" => q.QSize(),
+            "empty" => q.Empty(),
+            _ => UnknownOp(words),
+        });
+
+    /// <summary>Applies each op (split into words) in turn and renders its result or Python exception name.</summary>
+    private static string[] Replay(string[] ops, Func<string[], object?> apply)
     {
         var results = new string[ops.Length];
-        TimeSpan minus1 = TimeSpan.FromSeconds(-1);
         for (int i = 0; i < ops.Length; i++)
         {
-            string[] words = ops[i].Split(' ');
             try
             {
-                object? r = words[0] switch
-                {
-                    "put" => Do(() => q.Put(parse(words[1]))),
-                    "put_nowait" => Do(() => q.PutNowait(parse(words[1]))),
-                    "put_t0" => Do(() => q.Put(parse(words[1]), true, TimeSpan.Zero)),
-                    "put_neg" => Do(() => q.Put(parse(words[1]), true, minus1)),
-                    "get" => q.Get(),
-                    "get_nowait" => q.GetNowait(),
-                    "get_t0" => q.Get(true, TimeSpan.Zero),
-                    "get_neg" => q.Get(true, minus1),
-                    "get_false_neg" => q.Get(false, minus1),
-                    "qsize" => q.QSize(),
-                    "empty" => q.Empty(),
-                    "full" => q.Full(),
-                    "task_done" => Do(q.TaskDone),
-                    "unfinished" => q.UnfinishedTasks,
-                    "shutdown" => Do(() => q.Shutdown()),
-                    "shutdown_now" => Do(() => q.Shutdown(immediate: true)),
-                    "is_shutdown" => q.IsShutdown,
-                    "join_t0" => q.Join(TimeSpan.Zero),
-                    _ => throw new ArgumentException($"unknown op {ops[i]}"),
-                };
-                results[i] = Show(r);
+                results[i] = Show(apply(ops[i].Split(' ')));
             }
             catch (Exception ex) when (ex is PyStdException or ArgumentOutOfRangeException)
             {
@@ -97,38 +115,7 @@ internal static class QueueOpRunner
         return results;
     }
 
-    private static string[] RunSimple(SimpleQueue<int> q, string[] ops)
-    {
-        var results = new string[ops.Length];
-        TimeSpan minus1 = TimeSpan.FromSeconds(-1);
-        for (int i = 0; i < ops.Length; i++)
-        {
-            string[] words = ops[i].Split(' ');
-            try
-            {
-                object? r = words[0] switch
-                {
-                    "put" => Do(() => q.Put(ParseInt(words[1]))),
-                    "put_nowait" => Do(() => q.PutNowait(ParseInt(words[1]))),
-                    "get" => q.Get(),
-                    "get_nowait" => q.GetNowait(),
-                    "get_t0" => q.Get(true, TimeSpan.Zero),
-                    "get_neg" => q.Get(true, minus1),
-                    "get_false_neg" => q.Get(false, minus1),
-                    "qsize" => q.QSize(),
-                    "empty" => q.Empty(),
-                    _ => throw new ArgumentException($"unknown op {ops[i]}"),
-                };
-                results[i] = Show(r);
-            }
-            catch (Exception ex) when (ex is PyStdException or ArgumentOutOfRangeException)
-            {
-                results[i] = PythonName(ex);
-            }
-        }
-
-        return results;
-    }
+    private static object? UnknownOp(string[] words) => throw new ArgumentException($"unknown op {string.Join(' ', words)}");
 
     private static object? Do(Action action)
     {

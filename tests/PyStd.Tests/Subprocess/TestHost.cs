@@ -114,26 +114,35 @@ internal static class TestHost
 
     /// <summary>Our open descriptors that are pipes or /dev/null.</summary>
     /// <returns>How many.</returns>
-    public static int PipeAndNullDescriptors()
+    public static int PipeAndNullDescriptors() =>
+        Descriptors(target => target.StartsWith("pipe:", StringComparison.Ordinal) || target == "/dev/null").Count;
+
+    /// <summary>Our open descriptors (from /proc/self/fd) whose target matches, as sorted "FD -> TARGET" lines.</summary>
+    /// <param name="matches">Which link targets to keep.</param>
+    /// <returns>The descriptors.</returns>
+    public static List<string> Descriptors(Func<string, bool> matches)
     {
-        int n = 0;
+        var found = new List<string>();
         foreach (string entry in Directory.GetFileSystemEntries("/proc/self/fd"))
         {
+            string? target;
             try
             {
-                string? target = new FileInfo(entry).LinkTarget;
-                if (target is not null && (target.StartsWith("pipe:", StringComparison.Ordinal) || target == "/dev/null"))
-                {
-                    n++;
-                }
+                target = new FileInfo(entry).LinkTarget;
             }
             catch (IOException)
             {
-                // closed while we looked
+                continue; // closed while we looked
+            }
+
+            if (target is not null && matches(target))
+            {
+                found.Add($"{System.IO.Path.GetFileName(entry)} -> {target}");
             }
         }
 
-        return n;
+        found.Sort(StringComparer.Ordinal);
+        return found;
     }
 
     /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="seconds"/> pass.</summary>
