@@ -268,8 +268,41 @@ public static partial class Marshal
             return value;
         }
 
+        /// <summary>
+        /// Reads a plain <c>'r'</c> reference in place when the next object is one that ReadObject would
+        /// return as is (the keys and shared strings of record data), without the dispatch.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private bool TryReadRef(out object? value)
+        {
+            int pos = _pos;
+            byte[] data = _data;
+            if (data.Length - pos >= 5 && data[pos] == (byte)'r' && _depth < MaxDepth)
+            {
+                int n = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(pos + 1, 4));
+                if ((uint)n < (uint)_refCount)
+                {
+                    object? target = _refs[n];
+                    if (!ReferenceEquals(target, Reserved) && (target is not PyTuple || _building is not { Count: > 0 }))
+                    {
+                        _pos = pos + 5;
+                        value = target;
+                        return true;
+                    }
+                }
+            }
+
+            value = null;
+            return false;
+        }
+
         private object? Item(string what)
         {
+            if (TryReadRef(out object? shared))
+            {
+                return shared;
+            }
+
             object? item = ReadObject();
             if (IsNull(item))
             {
@@ -531,13 +564,20 @@ public static partial class Marshal
             Ref(flag, dict);
             while (true)
             {
-                object? key = ReadObject();
-                if (IsNull(key))
+                if (!TryReadRef(out object? key))
                 {
-                    break;
+                    key = ReadObject();
+                    if (IsNull(key))
+                    {
+                        break;
+                    }
                 }
 
-                object? value = ReadObject();
+                if (!TryReadRef(out object? value))
+                {
+                    value = ReadObject();
+                }
+
                 if (IsNull(value))
                 {
                     break;
@@ -565,6 +605,13 @@ public static partial class Marshal
                 {
                     Item("tuple");
                 }
+            }
+
+            if (!flag && n <= 2)
+            {
+                // Nothing can refer to an unflagged tuple while it is built: small ones are kept inline.
+                object? first = Item("tuple");
+                return n == 1 ? PyTuple.Create(first) : PyTuple.Create(first, Item("tuple"));
             }
 
             var items = new object?[n];
@@ -613,20 +660,19 @@ public static partial class Marshal
         }
 
         /// <summary>Refuses a key whose hash would never end: a tuple that (through tuples) contains itself.</summary>
-        private object? Hashable(object? key)
-        {
-            if (_cyclic is null || key is not PyTuple)
-            {
-                return key;
-            }
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private object? Hashable(object? key) => _cyclic is not null && key is PyTuple tuple ? CheckCyclicKey(tuple, _cyclic) : key;
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private PyTuple CheckCyclicKey(PyTuple key, HashSet<object> cyclic)
+        {
             var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
             var stack = new Stack<PyTuple>();
-            stack.Push((PyTuple)key);
+            stack.Push(key);
             while (stack.Count > 0)
             {
                 PyTuple t = stack.Pop();
-                if (_cyclic.Contains(t))
+                if (cyclic.Contains(t))
                 {
                     throw Error("maximum recursion depth exceeded while calling a Python object", "RecursionError");
                 }

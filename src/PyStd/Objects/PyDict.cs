@@ -10,14 +10,15 @@ namespace PyStd.Objects;
 /// </summary>
 public class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<object?, object?>
 {
-    /// <summary>Up to this many keys a lookup scans the entries (hash first); beyond it an index is kept.</summary>
+    /// <summary>Up to this many keys a lookup scans the entries by equality; beyond it a hash index is kept.</summary>
     private const int LinearLimit = 8;
 
     /// <summary>The key of a removed entry (no model value is this object).</summary>
     private static readonly object s_removed = new();
 
     // Entries in insertion order, removed ones marked dead (CPython's compact dict layout); the
-    // hash index exists only for larger dicts, so the many small dicts of real data cost one array.
+    // hash index exists only for larger dicts, so the many small dicts of real data cost one array
+    // of 16-byte entries and hash nothing (a key's hash is computed only when an index is built).
     private Entry[] _entries = System.Array.Empty<Entry>();
     private int _used;
     private Dictionary<PyKey, int>? _index;
@@ -56,15 +57,32 @@ public class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<object?
             : throw new KeyNotFoundException($"KeyError: {PyRepr.Repr(key)}");
         set
         {
-            long hash = PyHash.Hash(key);
-            int i = Find(key, hash);
+            if (_index is not null)
+            {
+                // Large dict: hash the key once for both the lookup and the insertion.
+                var indexed = new PyKey(key);
+                if (_index.TryGetValue(indexed, out int slot))
+                {
+                    _entries[slot].Value = value;
+                    return;
+                }
+
+                Grow();
+                _entries[_used] = new Entry { Key = key, Value = value };
+                _index.Add(indexed, _used);
+                _used++;
+                _live++;
+                return;
+            }
+
+            int i = Find(key);
             if (i >= 0)
             {
                 _entries[i].Value = value;
             }
             else
             {
-                Append(key, value, hash);
+                Append(key, value);
             }
         }
     }
@@ -99,7 +117,7 @@ public class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<object?
     /// <summary>Whether the key is present (Python's <c>key in d</c>).</summary>
     /// <param name="key">The key.</param>
     /// <returns>True when present.</returns>
-    public bool ContainsKey(object? key) => Find(key, PyHash.Hash(key)) >= 0;
+    public bool ContainsKey(object? key) => Find(key) >= 0;
 
     /// <summary>Looks a key up.</summary>
     /// <param name="key">The key.</param>
@@ -107,7 +125,7 @@ public class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<object?
     /// <returns>True when found.</returns>
     public bool TryGetValue(object? key, [MaybeNullWhen(false)] out object? value)
     {
-        int i = Find(key, PyHash.Hash(key));
+        int i = Find(key);
         if (i >= 0)
         {
             value = _entries[i].Value;
@@ -123,14 +141,19 @@ public class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<object?
     /// <returns>True when it was present.</returns>
     public bool Remove(object? key)
     {
-        long hash = PyHash.Hash(key);
-        int i = Find(key, hash);
-        if (i < 0)
+        int i;
+        if (_index is not null)
+        {
+            if (!_index.Remove(new PyKey(key), out i))
+            {
+                return false;
+            }
+        }
+        else if ((i = Find(key)) < 0)
         {
             return false;
         }
 
-        _index?.Remove(new PyKey(key, hash));
         _entries[i] = new Entry { Key = s_removed };
         _live--;
         if (_live == 0)
@@ -226,19 +249,36 @@ public class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<object?
         }
     }
 
-    /// <summary>The slot of a key, or -1.</summary>
-    private int Find(object? key, long hash)
+    /// <summary>The slot of a key, or -1 (an unhashable key throws, as in Python).</summary>
+    private int Find(object? key)
     {
         if (_index is not null)
         {
-            return _index.TryGetValue(new PyKey(key, hash), out int slot) ? slot : -1;
+            return _index.TryGetValue(new PyKey(key), out int slot) ? slot : -1;
         }
 
         Entry[] entries = _entries;
-        for (int i = 0; i < _used; i++)
+        int used = Math.Min(_used, entries.Length);
+        if (key is string text)
+        {
+            // The common case (records keyed by names): an ordinal compare per entry, no hashing.
+            for (int i = 0; i < used; i++)
+            {
+                object? k = entries[i].Key;
+                if (ReferenceEquals(k, text) || (k is string s && SameText(s, text)))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        EnsureHashable(key);
+        for (int i = 0; i < used; i++)
         {
             ref Entry e = ref entries[i];
-            if (e.Hash == hash && e.Live && (ReferenceEquals(e.Key, key) || PyEquality.AreEqual(e.Key, key)))
+            if (ReferenceEquals(e.Key, key) || (e.Live && PyEquality.AreEqual(e.Key, key)))
             {
                 return i;
             }
@@ -247,17 +287,37 @@ public class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<object?
         return -1;
     }
 
-    private void Append(object? key, object? value, long hash)
+    /// <summary>Ordinal equality that rejects most distinct keys of one length by their first character, without a call.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool SameText(string a, string b) =>
+        a.Length == b.Length && (a.Length == 0 || (a[0] == b[0] && a.AsSpan(1).SequenceEqual(b.AsSpan(1))));
+
+    /// <summary>Throws <see cref="PyTypeException"/> for an unhashable key without hashing the common scalars.</summary>
+    private static void EnsureHashable(object? key)
+    {
+        if (key is null or long or bool or double)
+        {
+            return;
+        }
+
+        _ = PyHash.Hash(key);
+    }
+
+    private void Grow()
     {
         if (_used == _entries.Length)
         {
             System.Array.Resize(ref _entries, Math.Max(4, _entries.Length * 2));
         }
+    }
 
-        _entries[_used] = new Entry { Key = key, Value = value, Hash = hash };
+    private void Append(object? key, object? value)
+    {
+        Grow();
+        _entries[_used] = new Entry { Key = key, Value = value };
         if (_index is not null)
         {
-            _index.Add(new PyKey(key, hash), _used);
+            _index.Add(new PyKey(key), _used);
         }
         else if (_live >= LinearLimit)
         {
@@ -277,7 +337,7 @@ public class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<object?
             ref Entry e = ref _entries[i];
             if (e.Live)
             {
-                index.Add(new PyKey(e.Key, e.Hash), i);
+                index.Add(new PyKey(e.Key), i);
             }
         }
 
@@ -304,12 +364,11 @@ public class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<object?
         }
     }
 
-    /// <summary>A slot: 24 bytes, a removed one marked by its key (<see cref="s_removed"/>).</summary>
+    /// <summary>A slot: 16 bytes, a removed one marked by its key (<see cref="s_removed"/>).</summary>
     private struct Entry
     {
         public object? Key;
         public object? Value;
-        public long Hash;
 
         public readonly bool Live => !ReferenceEquals(Key, s_removed);
     }

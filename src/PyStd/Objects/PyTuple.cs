@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 
 namespace PyStd.Objects;
 
@@ -8,17 +9,36 @@ namespace PyStd.Objects;
 /// </summary>
 public sealed class PyTuple : IReadOnlyList<object?>, IEquatable<PyTuple>
 {
-    private readonly object?[] _items;
+    /// <summary>Tuples of up to this many items keep them inline (one object instead of two).</summary>
+    private const int InlineLimit = 2;
+
+    // Either _items holds the items, or (null) the first _count slots of _inline do: the pairs of
+    // real data (coordinates, (key, value), (i, i + 1)) then cost one object, not a tuple and an array.
+    private readonly object?[]? _items;
+    private readonly InlineItems _inline;
+    private readonly int _count;
 
     /// <summary>The empty tuple, <c>()</c>.</summary>
-    public static PyTuple Empty { get; } = new(System.Array.Empty<object?>());
+    public static PyTuple Empty { get; } = new(System.Array.Empty<object?>(), owned: true);
 
     /// <summary>Creates a tuple of the given items (the array is copied).</summary>
     /// <param name="items">The items, in order.</param>
     public PyTuple(params object?[] items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        _items = items.Length == 0 ? items : (object?[])items.Clone();
+        _count = items.Length;
+        if (items.Length == 0)
+        {
+            _items = items;
+        }
+        else if (items.Length <= InlineLimit)
+        {
+            items.AsSpan().CopyTo(_inline);
+        }
+        else
+        {
+            _items = (object?[])items.Clone();
+        }
     }
 
     /// <summary>
@@ -37,28 +57,69 @@ public sealed class PyTuple : IReadOnlyList<object?>, IEquatable<PyTuple>
     {
         _ = owned;
         _items = items;
+        _count = items.Length;
     }
 
-    /// <summary>Wraps an array the caller gives up (no copy).</summary>
+    private PyTuple(object? item0, object? item1, int count)
+    {
+        _inline[0] = item0;
+        _inline[1] = item1;
+        _count = count;
+    }
+
+    /// <summary>
+    /// Wraps an array the caller gives up (no copy). The tuple reads the array itself, so a caller
+    /// that fills it in afterwards (a reader resolving a reference to a tuple still being built) may.
+    /// </summary>
     /// <param name="items">An array no one else will write to.</param>
     /// <returns>The tuple.</returns>
     internal static PyTuple FromOwnedArray(object?[] items) => items.Length == 0 ? Empty : new PyTuple(items, owned: true);
 
+    /// <summary>A tuple of a copy of <paramref name="items"/>, small ones kept inline.</summary>
+    /// <param name="items">The items, in order.</param>
+    /// <returns>The tuple.</returns>
+    internal static PyTuple Create(ReadOnlySpan<object?> items) => items.Length switch
+    {
+        0 => Empty,
+        1 => new PyTuple(items[0], null, 1),
+        2 => new PyTuple(items[0], items[1], 2),
+        _ => new PyTuple(items.ToArray(), owned: true),
+    };
+
+    /// <summary>A one-item tuple.</summary>
+    /// <param name="item">The item.</param>
+    /// <returns>The tuple.</returns>
+    internal static PyTuple Create(object? item) => new(item, null, 1);
+
+    /// <summary>A two-item tuple.</summary>
+    /// <param name="item0">The first item.</param>
+    /// <param name="item1">The second item.</param>
+    /// <returns>The tuple.</returns>
+    internal static PyTuple Create(object? item0, object? item1) => new(item0, item1, 2);
+
     /// <summary>The number of items.</summary>
-    public int Count => _items.Length;
+    public int Count => _count;
 
     /// <summary>The item at <paramref name="index"/>.</summary>
     /// <param name="index">0-based index.</param>
-    public object? this[int index] => _items[index];
+    public object? this[int index] => AsSpan()[index];
 
     /// <summary>The items as a read-only span.</summary>
     /// <returns>A span over the items.</returns>
-    public ReadOnlySpan<object?> AsSpan() => _items;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<object?> AsSpan() =>
+        _items ?? ((ReadOnlySpan<object?>)_inline)[.._count];
 
     /// <inheritdoc />
-    public IEnumerator<object?> GetEnumerator() => ((IEnumerable<object?>)_items).GetEnumerator();
+    public IEnumerator<object?> GetEnumerator()
+    {
+        for (int i = 0; i < Count; i++)
+        {
+            yield return AsSpan()[i];
+        }
+    }
 
-    IEnumerator IEnumerable.GetEnumerator() => _items.GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>Python equality with another tuple.</summary>
     /// <param name="other">The other tuple.</param>
@@ -74,4 +135,11 @@ public sealed class PyTuple : IReadOnlyList<object?>, IEquatable<PyTuple>
     /// <summary>Python's <c>repr()</c> of the tuple.</summary>
     /// <returns>For example <c>(1, 'a')</c>.</returns>
     public override string ToString() => PyRepr.Repr(this);
+
+    /// <summary>Inline storage for a small tuple's items.</summary>
+    [InlineArray(InlineLimit)]
+    private struct InlineItems
+    {
+        private object? _element;
+    }
 }

@@ -10,9 +10,6 @@ namespace PyStd.Pickle;
 /// </content>
 public sealed partial class Unpickler
 {
-    /// <summary>Memo slots never written hold this (a memo value may be null).</summary>
-    private static readonly object s_unset = new();
-
     /// <summary>Memo indices at or above this go to a dictionary instead of the array.</summary>
     private const int DenseMemoLimit = 1 << 20;
 
@@ -24,13 +21,18 @@ public sealed partial class Unpickler
     private int _markCount;
     private int _fence;
 
-    /// <summary>Dense memo entries per page: 512 of 16 bytes, 8 KB, so no page lands on the large object heap.</summary>
-    private const int MemoPageBits = 9;
+    /// <summary>Dense memo entries per page: 1024 values (8 KB) and their depths (2 KB), off the large object heap.</summary>
+    private const int MemoPageBits = 10;
     private const int MemoPageSize = 1 << MemoPageBits;
+
+    /// <summary>The largest depth a dense memo slot stores (as depth + 1, 0 meaning never written); deeper values go to the dictionary.</summary>
+    private const int DenseMemoMaxDepth = ushort.MaxValue - 1;
 
     // The dense memo in fixed pages rather than one doubling array: a load with a million memo
     // entries neither copies them as it grows nor churns the large object heap (which costs full GCs).
-    private MemoEntry[]?[] _memoPages = System.Array.Empty<MemoEntry[]?>();
+    // A page is a value array and a parallel depth array whose zero means "never written", so a
+    // fresh page needs no initialisation and costs 10 bytes a slot.
+    private MemoPage?[] _memoPages = System.Array.Empty<MemoPage?>();
     private Dictionary<long, (object? Value, int Depth)>? _sparseMemo;
     private int _memoLength;
 
@@ -43,11 +45,17 @@ public sealed partial class Unpickler
     private int _pendingCount;
     private int _pendingTop = -1;
 
-    /// <summary>A dense memo slot: the value (<see cref="s_unset"/> when never written) and its nesting depth.</summary>
-    private struct MemoEntry
+    /// <summary>A dense memo page: values and their nesting depths plus one (0 when the slot was never written).</summary>
+    private sealed class MemoPage
     {
-        public object? Value;
-        public int Depth;
+        public readonly object?[] Values = new object?[MemoPageSize];
+        public readonly ushort[] Depths = new ushort[MemoPageSize];
+
+        public void Clear()
+        {
+            System.Array.Clear(Values);
+            System.Array.Clear(Depths);
+        }
     }
 
     /// <summary>A registered instance on the stack, converted when the stack gives it up.</summary>
@@ -75,16 +83,13 @@ public sealed partial class Unpickler
         _pendingTop = -1;
         if (_memoPages.Length > 8)
         {
-            _memoPages = System.Array.Empty<MemoEntry[]?>();
+            _memoPages = System.Array.Empty<MemoPage?>();
         }
         else
         {
-            foreach (MemoEntry[]? page in _memoPages)
+            foreach (MemoPage? page in _memoPages)
             {
-                if (page is not null)
-                {
-                    ClearMemoPage(page);
-                }
+                page?.Clear();
             }
         }
 
@@ -105,7 +110,9 @@ public sealed partial class Unpickler
             Grow();
         }
 
-        _stack[_count] = value;
+        // Through a span: the array's type is checked once here instead of by a covariant store.
+        Span<object?> stack = _stack;
+        stack[_count] = value;
         _depths[_count++] = 0;
     }
 
@@ -122,7 +129,8 @@ public sealed partial class Unpickler
             Grow();
         }
 
-        _stack[_count] = value;
+        Span<object?> stack = _stack;
+        stack[_count] = value;
         _depths[_count++] = depth;
     }
 
@@ -231,10 +239,9 @@ public sealed partial class Unpickler
         }
 
         Charge(n * 8L);
-        var items = new object?[n];
-        System.Array.Copy(_stack, start, items, 0, n);
+        PyTuple tuple = PyTuple.Create(new ReadOnlySpan<object?>(_stack, start, n));
         Truncate(start);
-        return PyTuple.FromOwnedArray(items);
+        return tuple;
     }
 
     /// <summary>The values from <paramref name="start"/> up as a list, fence-checked.</summary>
@@ -295,39 +302,44 @@ public sealed partial class Unpickler
 
     internal static UnpicklingException Truncated() => new("pickle data was truncated");
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Charge(long bytes)
     {
         _allocated += bytes;
         if (_allocated > _options.MaxAllocationBytes)
         {
-            throw new UnpicklingException(
-                $"pickle needs more than the limit of {_options.MaxAllocationBytes} bytes (UnpicklerOptions.MaxAllocationBytes)");
+            throw OverBudget();
         }
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private UnpicklingException OverBudget() =>
+        new($"pickle needs more than the limit of {_options.MaxAllocationBytes} bytes (UnpicklerOptions.MaxAllocationBytes)");
 
     // ---- memo --------------------------------------------------------------------------------
 
     private void MemoPut(long index, object? value, int depth)
     {
-        // Sequential indices (what picklers write) go to an array; an index far beyond the entries
+        // Sequential indices (what picklers write) go to the pages; an index far beyond the entries
         // so far goes to a dictionary, so a pickle cannot make the memo allocate by naming a huge index.
-        if (index < DenseMemoLimit && index <= (_memoLength * 2L) + 1024)
+        if (index < DenseMemoLimit && index <= (_memoLength * 2L) + 1024 && (uint)depth <= DenseMemoMaxDepth)
         {
-            ref MemoEntry entry = ref DenseMemoSlot((int)index);
-            if (ReferenceEquals(entry.Value, s_unset) && (_sparseMemo is null || !_sparseMemo.Remove(index)))
+            MemoPage page = DenseMemoPageFor((int)index);
+            int slot = (int)index & (MemoPageSize - 1);
+            if (page.Depths[slot] == 0 && (_sparseMemo is null || !_sparseMemo.Remove(index)))
             {
                 CountMemoEntry();
             }
 
-            entry.Value = value;
-            entry.Depth = depth;
+            page.Values[slot] = value;
+            page.Depths[slot] = (ushort)(depth + 1);
         }
         else
         {
             _sparseMemo ??= new Dictionary<long, (object?, int)>();
-            MemoEntry[]? page = DenseMemoPage(index);
-            ref MemoEntry dense = ref page is null ? ref Unsafe.NullRef<MemoEntry>() : ref page[index & (MemoPageSize - 1)];
-            bool known = _sparseMemo.ContainsKey(index) || (page is not null && !ReferenceEquals(dense.Value, s_unset));
+            MemoPage? page = DenseMemoPage(index);
+            int slot = (int)(index & (MemoPageSize - 1));
+            bool known = _sparseMemo.ContainsKey(index) || (page is not null && page.Depths[slot] != 0);
             if (!known)
             {
                 CountMemoEntry();
@@ -335,7 +347,8 @@ public sealed partial class Unpickler
 
             if (page is not null)
             {
-                dense.Value = s_unset;
+                page.Values[slot] = null;
+                page.Depths[slot] = 0;
             }
 
             _sparseMemo[index] = (value, depth);
@@ -351,27 +364,55 @@ public sealed partial class Unpickler
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void CountMemoEntry()
     {
         if (_memoLength >= _options.MaxMemoEntries)
         {
-            throw new UnpicklingException(
-                $"pickle has more memo entries than the limit of {_options.MaxMemoEntries} (UnpicklerOptions.MaxMemoEntries)");
+            throw TooManyMemoEntries();
         }
 
         _memoLength++;
         Charge(8);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private UnpicklingException TooManyMemoEntries() =>
+        new($"pickle has more memo entries than the limit of {_options.MaxMemoEntries} (UnpicklerOptions.MaxMemoEntries)");
+
+    /// <summary>GET: pushes a memo value (the dense page inline, anything else out of line).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void MemoGet(long index)
     {
-        MemoEntry[]? page = DenseMemoPage(index);
+        MemoPage? page = DenseMemoPage(index);
         if (page is not null)
         {
-            ref MemoEntry slot = ref page[index & (MemoPageSize - 1)];
-            if (!ReferenceEquals(slot.Value, s_unset))
+            int slot = (int)(index & (MemoPageSize - 1));
+            int depth = page.Depths[slot];
+            if (depth != 0 && _count < _stack.Length)
             {
-                Push(slot.Value, slot.Depth);
+                // The depth was checked against the limit when the value was put.
+                Span<object?> stack = _stack;
+                stack[_count] = page.Values[slot];
+                _depths[_count++] = depth - 1;
+                return;
+            }
+        }
+
+        MemoGetSlow(index);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void MemoGetSlow(long index)
+    {
+        MemoPage? page = DenseMemoPage(index);
+        if (page is not null)
+        {
+            int slot = (int)(index & (MemoPageSize - 1));
+            int depth = page.Depths[slot];
+            if (depth != 0)
+            {
+                Push(page.Values[slot], depth - 1);
                 return;
             }
         }
@@ -387,10 +428,11 @@ public sealed partial class Unpickler
 
     private void MemoReplace(long index, object? old, object? value)
     {
-        MemoEntry[]? page = DenseMemoPage(index);
-        if (page is not null && ReferenceEquals(page[index & (MemoPageSize - 1)].Value, old))
+        MemoPage? page = DenseMemoPage(index);
+        int slot = (int)(index & (MemoPageSize - 1));
+        if (page is not null && page.Depths[slot] != 0 && ReferenceEquals(page.Values[slot], old))
         {
-            page[index & (MemoPageSize - 1)].Value = value;
+            page.Values[slot] = value;
         }
         else if (_sparseMemo is not null && _sparseMemo.TryGetValue(index, out var entry) && ReferenceEquals(entry.Value, old))
         {
@@ -400,14 +442,14 @@ public sealed partial class Unpickler
 
     /// <summary>The dense memo page holding <paramref name="index"/>, or null when there is none.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private MemoEntry[]? DenseMemoPage(long index)
+    private MemoPage? DenseMemoPage(long index)
     {
         ulong page = (ulong)index >> MemoPageBits;
         return page < (ulong)_memoPages.Length ? _memoPages[page] : null;
     }
 
-    /// <summary>The dense memo slot of <paramref name="index"/>, its page created when missing.</summary>
-    private ref MemoEntry DenseMemoSlot(int index)
+    /// <summary>The dense memo page of <paramref name="index"/>, created when missing.</summary>
+    private MemoPage DenseMemoPageFor(int index)
     {
         int page = index >> MemoPageBits;
         if (page >= _memoPages.Length)
@@ -415,23 +457,7 @@ public sealed partial class Unpickler
             System.Array.Resize(ref _memoPages, Math.Max(Math.Max(16, _memoPages.Length * 2), page + 1));
         }
 
-        MemoEntry[] entries = _memoPages[page] ??= NewMemoPage();
-        return ref entries[index & (MemoPageSize - 1)];
-    }
-
-    private static MemoEntry[] NewMemoPage()
-    {
-        var page = new MemoEntry[MemoPageSize];
-        ClearMemoPage(page);
-        return page;
-    }
-
-    private static void ClearMemoPage(MemoEntry[] page)
-    {
-        for (int i = 0; i < page.Length; i++)
-        {
-            page[i] = new MemoEntry { Value = s_unset };
-        }
+        return _memoPages[page] ??= new MemoPage();
     }
 
     // ---- registered instances ----------------------------------------------------------------
