@@ -41,11 +41,16 @@ internal static class HexText
         return true;
     }
 
-    /// <summary>The message <c>bytes.fromhex</c> raises for a bad character.</summary>
-    /// <param name="position">The position of the character.</param>
-    /// <returns>The message.</returns>
-    public static string NotHexMessage(int position) =>
-        $"non-hexadecimal number found in fromhex() arg at position {position}";
+    /// <summary>
+    /// Python's <c>bytes.fromhex(text)</c>, raising what it raises: <see cref="PyValueException"/>
+    /// naming the position of the first non-hex character.
+    /// </summary>
+    /// <param name="text">The hex text.</param>
+    /// <returns>The bytes.</returns>
+    public static byte[] FromHex(string text) =>
+        TryFromHex(text, out byte[] bytes, out int bad)
+            ? bytes
+            : throw new PyValueException($"non-hexadecimal number found in fromhex() arg at position {bad}");
 
     private static int HexValue(char c) => c switch
     {

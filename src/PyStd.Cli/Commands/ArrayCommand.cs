@@ -17,10 +17,7 @@ public static class ArrayCommand
         command.Arguments.Add(hex);
         command.SetAction(parse =>
         {
-            if (!HexText.TryFromHex(parse.GetRequiredValue(hex), out byte[] bytes, out int bad))
-            {
-                throw new PyValueException(HexText.NotHexMessage(bad));
-            }
+            byte[] bytes = HexText.FromHex(parse.GetRequiredValue(hex));
 
             var array = new PyArray(parse.GetRequiredValue(typecode), bytes);
             parse.InvocationConfiguration.Output.WriteLine(array.Repr());

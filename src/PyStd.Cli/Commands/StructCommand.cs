@@ -60,10 +60,7 @@ public static class StructCommand
         command.Arguments.Add(hex);
         command.SetAction(parse =>
         {
-            if (!HexText.TryFromHex(parse.GetRequiredValue(hex), out byte[] bytes, out int bad))
-            {
-                throw new ArgumentException(HexText.NotHexMessage(bad));
-            }
+            byte[] bytes = HexText.FromHex(parse.GetRequiredValue(hex));
 
             PyTuple values = PyStd.Struct.Struct.Unpack(parse.GetRequiredValue(format), bytes);
             parse.InvocationConfiguration.Output.WriteLine(PyRepr.Repr(values));

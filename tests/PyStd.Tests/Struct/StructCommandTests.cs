@@ -87,7 +87,8 @@ public class StructCommandTests
     [Fact]
     public void Bad_hex_names_the_position_as_bytes_fromhex_does()
     {
-        var (_, _, error) = Run("struct", "unpack", "<h", "01zz");
-        Assert.Equal("pystd: ArgumentException: non-hexadecimal number found in fromhex() arg at position 2", error);
+        var (code, _, error) = Run("struct", "unpack", "<h", "01zz");
+        Assert.Equal(PystdApp.ErrorExitCode, code);
+        Assert.Equal("pystd: PyValueException: non-hexadecimal number found in fromhex() arg at position 2", error);
     }
 }
