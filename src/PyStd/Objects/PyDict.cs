@@ -249,6 +249,37 @@ public class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<object?
         }
     }
 
+    /// <summary>
+    /// Fills an empty dict from key/value pairs (key, value, key, value, ...) whose keys the caller
+    /// knows are pairwise distinct, skipping the duplicate search; false (nothing done) when the
+    /// dict is not empty or the batch is beyond the linear-scan size.
+    /// </summary>
+    /// <param name="pairs">The keys and values, interleaved; the keys must be pairwise unequal.</param>
+    internal bool TryFillDistinct(ReadOnlySpan<object?> pairs)
+    {
+        int n = pairs.Length / 2;
+        if (_used != 0 || _index is not null || n > LinearLimit)
+        {
+            return false;
+        }
+
+        if (_entries.Length < n)
+        {
+            _entries = new Entry[n];
+        }
+
+        Span<Entry> entries = _entries.AsSpan(0, n);
+        for (int i = 0; i < entries.Length; i++)
+        {
+            entries[i].Key = pairs[2 * i];
+            entries[i].Value = pairs[(2 * i) + 1];
+        }
+
+        _used = n;
+        _live = n;
+        return true;
+    }
+
     /// <summary>The slot of a key, or -1 (an unhashable key throws, as in Python).</summary>
     private int Find(object? key)
     {

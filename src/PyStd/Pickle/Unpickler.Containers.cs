@@ -5,6 +5,12 @@ namespace PyStd.Pickle;
 /// <content>DICT, APPEND(S), SETITEM(S) and ADDITEMS (<c>do_append</c>, <c>do_setitems</c>, <c>load_additems</c>).</content>
 public sealed partial class Unpickler
 {
+    /// <summary>The most keys of a remembered distinct batch (the dict's linear-scan size).</summary>
+    private const int DistinctKeyLimit = 8;
+
+    private readonly object?[] _distinctKeys = new object?[DistinctKeyLimit];
+    private int _distinctKeyCount = -1;
+
     private void LoadDict()
     {
         int mark = PopMark();
@@ -102,13 +108,29 @@ public sealed partial class Unpickler
         switch (target)
         {
             case PyDict dict:
-                dict.EnsureCapacity((_count - start) / 2);
+            {
+                int pairs = (_count - start) / 2;
+                bool fresh = dict.Count == 0;
+                if (fresh && SameKeysAsLastDistinct(start, pairs)
+                    && dict.TryFillDistinct(new ReadOnlySpan<object?>(_stack, start, _count - start)))
+                {
+                    break;
+                }
+
+                dict.EnsureCapacity(pairs);
                 for (int i = start; i < _count; i += 2)
                 {
                     dict[_stack[i]] = _stack[i + 1];
                 }
 
+                if (fresh && dict.Count == pairs)
+                {
+                    RememberDistinctKeys(start, pairs);
+                }
+
                 break;
+            }
+
             case PyObject obj:
                 obj.DictItems ??= new PyDict();
                 for (int i = start; i < _count; i += 2)
@@ -149,6 +171,54 @@ public sealed partial class Unpickler
 
         Deepen(start - 1, start);
         Truncate(start);
+    }
+
+    /// <summary>
+    /// Whether the keys from <paramref name="start"/> up are, position by position, the very string
+    /// objects of the last batch that filled an empty dict without a duplicate: records that share
+    /// their keys through the memo then skip the duplicate search. Equal references to strings
+    /// proven pairwise unequal are pairwise unequal, so last-wins semantics cannot be at stake.
+    /// </summary>
+    private bool SameKeysAsLastDistinct(int start, int pairs)
+    {
+        if (pairs != _distinctKeyCount)
+        {
+            return false;
+        }
+
+        object?[] stack = _stack;
+        object?[] keys = _distinctKeys;
+        for (int j = 0; j < pairs; j++)
+        {
+            if (!ReferenceEquals(stack[start + (2 * j)], keys[j]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Remembers a batch of pairwise-unequal keys when they are all strings (immutable, ordinal equality).</summary>
+    private void RememberDistinctKeys(int start, int pairs)
+    {
+        _distinctKeyCount = -1;
+        if (pairs > DistinctKeyLimit)
+        {
+            return;
+        }
+
+        for (int j = 0; j < pairs; j++)
+        {
+            if (_stack[start + (2 * j)] is not string key)
+            {
+                return;
+            }
+
+            _distinctKeys[j] = key;
+        }
+
+        _distinctKeyCount = pairs;
     }
 
     /// <summary>load_additems: items from the mark up go into the set just below it.</summary>

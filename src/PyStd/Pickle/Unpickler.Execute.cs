@@ -298,7 +298,7 @@ public sealed partial class Unpickler
                     LoadPut(input.ReadLine());
                     break;
                 case Opcodes.Memoize:
-                    Put(_memoLength);
+                    Memoize();
                     break;
                 case Opcodes.BinGet:
                     MemoGet(input.ReadByte());

@@ -78,6 +78,8 @@ public sealed partial class Unpickler
         _proto = 0;
         _allocated = 0;
         _nextBuffer = 0;
+        _distinctKeyCount = -1;
+        System.Array.Clear(_distinctKeys);
         System.Array.Clear(_pending, 0, _pendingCount);
         _pendingCount = 0;
         _pendingTop = -1;
@@ -193,7 +195,20 @@ public sealed partial class Unpickler
     /// <summary>Drops the values from <paramref name="start"/> up (after they have been read).</summary>
     private void Truncate(int start)
     {
-        System.Array.Clear(_stack, start, _count - start);
+        // The usual few slots by hand: cheaper than a call into the bulk clear.
+        object?[] stack = _stack;
+        if ((uint)start <= (uint)_count && (uint)_count <= (uint)stack.Length && _count - start <= 16)
+        {
+            for (int i = start; i < _count; i++)
+            {
+                stack[i] = null;
+            }
+        }
+        else
+        {
+            System.Array.Clear(stack, start, _count - start);
+        }
+
         _count = start;
     }
 
@@ -362,6 +377,32 @@ public sealed partial class Unpickler
                 (p.MemoKeys ??= new List<long>(1)).Add(index);
             }
         }
+    }
+
+    /// <summary>
+    /// MEMOIZE: the top value into the next memo slot. The usual case (a fresh slot on an existing
+    /// page, no sparse entries, no registered instance on top) inline; anything else through <see cref="Put"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Memoize()
+    {
+        int index = _memoLength;
+        int top = _count - 1;
+        MemoPage? page = DenseMemoPage(index);
+        if (page is not null && top >= _fence && _sparseMemo is null && _pendingTop != top && index < DenseMemoLimit)
+        {
+            int depth = _depths[top];
+            int slot = index & (MemoPageSize - 1);
+            if ((uint)depth <= DenseMemoMaxDepth && page.Depths[slot] == 0)
+            {
+                CountMemoEntry();
+                page.Values[slot] = _stack[top];
+                page.Depths[slot] = (ushort)(depth + 1);
+                return;
+            }
+        }
+
+        Put(index);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -579,6 +579,12 @@ public sealed partial class Unpickler
     /// <summary>UTF-8 with <c>surrogatepass</c>, as the unpickler decodes BINUNICODE and friends.</summary>
     private static string DecodeUtf8(ReadOnlySpan<byte> bytes)
     {
+        // ASCII (most keys and names): one check, then a plain widening copy into the string.
+        if (System.Text.Ascii.IsValid(bytes))
+        {
+            return Encoding.Latin1.GetString(bytes);
+        }
+
         if (System.Text.Unicode.Utf8.IsValid(bytes))
         {
             return Encoding.UTF8.GetString(bytes);
