@@ -5,6 +5,7 @@ using System.Text.Json;
 using PyStd.Objects;
 using PyStd.Random;
 using PyStd.Tests.Python;
+using static PyStd.Tests.Random.RandomCalls;
 
 namespace PyStd.Tests.Random;
 
@@ -134,24 +135,6 @@ public class RandomDifferentialTests
 /// <summary>Runs one table case on <see cref="PyRandom"/>, the way gen_random_tables.py runs it on CPython.</summary>
 internal static class RandomCaseRunner
 {
-    private static readonly Dictionary<string, object?> s_pops = new()
-    {
-        ["letters"] = "abcdefghij",
-        ["ints1000"] = Longs(1000),
-        ["mixed"] = new PyTuple(1L, "a", 2.5, null, new PyTuple(1L, 2L), "x"u8.ToArray(), -7L, BigInteger.Pow(2, 70), true),
-        ["bytes"] = "bytes!"u8.ToArray(),
-        ["one"] = new List<object?> { "only" },
-        ["unicode"] = "h\u00e9llo\U0001F600w\u00f6rld",
-        ["abc"] = "abc",
-        ["ten"] = Longs(10),
-        ["xy"] = new PyTuple("x", "y"),
-        ["hundred"] = Longs(100),
-        ["abcd"] = "abcd",
-        ["five"] = Longs(5),
-        ["alphabet"] = "abcdefghijklmnopqrstuvwxyz",
-        ["colors"] = new List<object?> { "red", "blue", "green" },
-    };
-
     public static List<string> Run(int id, object? seed, string kind, int version, string method, PyTuple args, PyDict kw, int count)
     {
         bool typed = id % 2 == 0;
@@ -220,7 +203,7 @@ internal static class RandomCaseRunner
                 return RandInt(r, typed, a);
             case "choice":
             {
-                object? pop = s_pops[(string)a[0]!];
+                object? pop = Populations[(string)a[0]!];
                 if (typed && pop is List<object?> list)
                 {
                     return () => r.Choice((IReadOnlyList<object?>)list);
@@ -276,27 +259,6 @@ internal static class RandomCaseRunner
         }
     }
 
-    private static Func<object?> RandRange(PyRandom r, bool typed, PyTuple a)
-    {
-        if (typed && a.All(x => x is long))
-        {
-            long[] v = a.Select(x => (long)x!).ToArray();
-            return v.Length switch
-            {
-                1 => () => r.RandRange(v[0]),
-                2 => () => r.RandRange(v[0], v[1]),
-                _ => () => r.RandRange(v[0], v[1], v[2]),
-            };
-        }
-
-        return a.Count switch
-        {
-            1 => () => r.RandRange(a[0]),
-            2 => () => r.RandRange(a[0], a[1]),
-            _ => () => r.RandRange(a[0], a[1], a[2]),
-        };
-    }
-
     private static Func<object?> RandInt(PyRandom r, bool typed, PyTuple a)
     {
         if (typed && a[0] is long x && a[1] is long y)
@@ -316,7 +278,7 @@ internal static class RandomCaseRunner
 
     private static Func<object?> Choices(PyRandom r, bool typed, PyTuple a, PyDict kw)
     {
-        object? pop = s_pops[(string)a[0]!];
+        object? pop = Populations[(string)a[0]!];
         object? weights = a.Count > 1 ? a[1] : null;
         object? cum = kw.TryGetValue("cum_weights", out object? c) ? c : null;
         int k = kw.TryGetValue("k", out object? kv) ? Int(kv) : 1;
@@ -341,7 +303,7 @@ internal static class RandomCaseRunner
             return typed ? () => Boxed(r.SampleRange(n, k)) : () => r.Sample((object)population, k);
         }
 
-        object? pop = s_pops[(string)a[0]!];
+        object? pop = Populations[(string)a[0]!];
         if (typed && pop is IReadOnlyList<object?> list)
         {
             if (counts is null)
@@ -356,62 +318,12 @@ internal static class RandomCaseRunner
         return () => r.Sample(pop, k, counts);
     }
 
-    private static Func<object?> Shuffle(PyRandom r, bool typed, PyTuple a)
-    {
-        if ((string)a[0]! == "range")
-        {
-            long n = (long)a[1]!;
-            if (typed)
-            {
-                long[] array = Enumerable.Range(0, (int)n).Select(i => (long)i).ToArray();
-                return () =>
-                {
-                    r.Shuffle(array.AsSpan());
-                    return Boxed(array);
-                };
-            }
-
-            List<object?> list = Longs(n);
-            return () =>
-            {
-                r.Shuffle((object)list);
-                return list;
-            };
-        }
-
-        var letters = ((string)s_pops[(string)a[0]!]!).Select(ch => (object?)ch.ToString()).ToList();
-        return () =>
-        {
-            r.Shuffle(letters);
-            return letters;
-        };
-    }
-
     private static bool SmallNumbers(object? values) =>
         values is null || (values is List<object?> list && list.All(v => v is double || (v is long l && Math.Abs(l) < 1L << 40)));
 
     private static List<double>? Doubles(object? values) =>
         values is List<object?> list ? list.Select(D).ToList() : null;
 
-    private static List<object?> Boxed(IEnumerable<long> values) => values.Select(v => (object?)v).ToList();
-
-    private static List<object?> Longs(long n)
-    {
-        var list = new List<object?>((int)n);
-        for (long i = 0; i < n; i++)
-        {
-            list.Add(i);
-        }
-
-        return list;
-    }
-
     private static int Int(object? v) => checked((int)(long)v!);
 
-    private static double D(object? v) => v switch
-    {
-        double d => d,
-        long l => l,
-        _ => throw new InvalidOperationException(PyTypeName.Of(v)),
-    };
 }

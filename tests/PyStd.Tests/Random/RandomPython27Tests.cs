@@ -4,6 +4,7 @@ using System.Text.Json;
 using PyStd.Objects;
 using PyStd.Random;
 using PyStd.Tests.Python;
+using static PyStd.Tests.Random.RandomCalls;
 
 namespace PyStd.Tests.Random;
 
@@ -311,18 +312,6 @@ public class RandomPython27Tests
 /// <summary>Runs one gen_random27_tables.py case on a Python 2.7 mode <see cref="PyRandom"/>; even ids take the typed .NET overloads.</summary>
 internal static class Random27CaseRunner
 {
-    private static readonly Dictionary<string, object?> s_pops = new()
-    {
-        ["letters"] = "abcdefghij",
-        ["ints1000"] = Longs(1000),
-        ["mixed"] = new PyTuple(1L, "a", 2.5, null, new PyTuple(1L, 2L), "x"u8.ToArray(), -7L, BigInteger.Pow(2, 70), true),
-        ["bytes"] = "bytes!"u8.ToArray(), // a 2.7 str: its items are one-character strs
-        ["one"] = new List<object?> { "only" },
-        ["unicode"] = "h\u00e9llo\U0001F600w\u00f6rld",
-        ["xy"] = new PyTuple("x", "y"),
-        ["ten"] = Longs(10),
-    };
-
     public static List<string> Run(int id, object? seed, string method, PyTuple a, int count)
     {
         bool typed = id % 2 == 0;
@@ -381,7 +370,7 @@ internal static class Random27CaseRunner
                 return () => r.RandInt(a[0], a[1]);
             case "choice":
             {
-                object? pop = s_pops[(string)a[0]!];
+                object? pop = Populations[(string)a[0]!];
                 return typed && pop is List<object?> list ? () => r.Choice((IReadOnlyList<object?>)list) : () => r.Choice(pop);
             }
 
@@ -442,58 +431,6 @@ internal static class Random27CaseRunner
         }
     }
 
-    private static Func<object?> RandRange(PyRandom r, bool typed, PyTuple a)
-    {
-        if (typed && a.All(x => x is long))
-        {
-            long[] v = a.Select(x => (long)x!).ToArray();
-            return v.Length switch
-            {
-                1 => () => r.RandRange(v[0]),
-                2 => () => r.RandRange(v[0], v[1]),
-                _ => () => r.RandRange(v[0], v[1], v[2]),
-            };
-        }
-
-        return a.Count switch
-        {
-            1 => () => r.RandRange(a[0]),
-            2 => () => r.RandRange(a[0], a[1]),
-            _ => () => r.RandRange(a[0], a[1], a[2]),
-        };
-    }
-
-    private static Func<object?> Shuffle(PyRandom r, bool typed, PyTuple a)
-    {
-        if ((string)a[0]! == "range")
-        {
-            int n = (int)(long)a[1]!;
-            if (typed)
-            {
-                long[] array = Enumerable.Range(0, n).Select(i => (long)i).ToArray();
-                return () =>
-                {
-                    r.Shuffle(array.AsSpan());
-                    return Boxed(array);
-                };
-            }
-
-            List<object?> list = Longs(n);
-            return () =>
-            {
-                r.Shuffle((object)list);
-                return list;
-            };
-        }
-
-        var letters = ((string)s_pops[(string)a[0]!]!).Select(ch => (object?)ch.ToString()).ToList();
-        return () =>
-        {
-            r.Shuffle(letters);
-            return letters;
-        };
-    }
-
     private static Func<object?> Sample(PyRandom r, bool typed, PyTuple a)
     {
         int k = (int)(long)a[^1]!;
@@ -509,27 +446,8 @@ internal static class Random27CaseRunner
             return () => r.Sample((object)population, k);
         }
 
-        object? pop = s_pops[(string)a[0]!];
+        object? pop = Populations[(string)a[0]!];
         return typed && pop is IReadOnlyList<object?> list ? () => new List<object?>(r.Sample(list, k)) : () => r.Sample(pop, k);
     }
 
-    private static List<object?> Boxed(IEnumerable<long> values) => values.Select(v => (object?)v).ToList();
-
-    private static List<object?> Longs(long n)
-    {
-        var list = new List<object?>((int)n);
-        for (long i = 0; i < n; i++)
-        {
-            list.Add(i);
-        }
-
-        return list;
-    }
-
-    private static double D(object? v) => v switch
-    {
-        double d => d,
-        long l => l,
-        _ => throw new InvalidOperationException(PyTypeName.Of(v)),
-    };
 }
