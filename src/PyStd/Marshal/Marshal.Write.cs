@@ -53,15 +53,29 @@ public static partial class Marshal
     /// <param name="stream">The stream.</param>
     /// <param name="version">The format version, 0 to 5.</param>
     /// <exception cref="MarshalException">A value cannot be marshalled.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is not 0 to 5.</exception>
     public static void Dump(object? value, Stream stream, int version = Version)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        stream.Write(Dumps(value, version));
+        ArgumentOutOfRangeException.ThrowIfNegative(version);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(version, MaxVersion);
+        var writer = new Writer(version);
+        try
+        {
+            // Written whole once complete (as CPython: nothing reaches the file if a value fails),
+            // straight from the writer's buffer: no copy into a result array.
+            writer.WriteObject(value);
+            stream.Write(writer.Written);
+        }
+        finally
+        {
+            writer.Dispose();
+        }
     }
 
     /// <summary>
     /// The writer: a pooled growable buffer written through spans, no pre-pass. From version 3 on,
-    /// containers, bytes and long strings go through an identity table (<see cref="RefTable"/>) and
+    /// containers, bytes and long strings go through an identity table (<see cref="IdentityTable"/>) and
     /// short strings through a small content-keyed cache (<see cref="StringRefCache"/>); every such
     /// object is written with <c>FLAG_REF</c> the first time and as <c>'r'</c> afterwards.
     /// </summary>
@@ -74,16 +88,24 @@ public static partial class Marshal
         private int _len;
         private int _depth;
         private int _nextRef;
-        private RefTable _table;
+        private IdentityTable _table;
         private StringRefCache _strings;
 
-        public byte[] ToArray() => _buf.AsSpan(0, _len).ToArray();
+        /// <summary>The bytes written so far.</summary>
+        public ReadOnlySpan<byte> Written => _buf.AsSpan(0, _len);
+
+        public byte[] ToArray()
+        {
+            byte[] result = GC.AllocateUninitializedArray<byte>(_len); // every byte is copied over next
+            _buf.AsSpan(0, _len).CopyTo(result);
+            return result;
+        }
 
         public void Dispose()
         {
-            ArrayPool<byte>.Shared.Return(_buf);
+            PooledBytes.Return(_buf);
             _buf = [];
-            _table.Dispose();
+            _table.Release();
             _strings.Dispose();
         }
 
@@ -100,10 +122,7 @@ public static partial class Marshal
                 }
             }
 
-            byte[] bigger = ArrayPool<byte>.Shared.Rent((int)size);
-            _buf.AsSpan(0, _len).CopyTo(bigger);
-            ArrayPool<byte>.Shared.Return(_buf);
-            _buf = bigger;
+            _buf = PooledBytes.Grow(_buf, _len, (int)size);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -159,8 +178,7 @@ public static partial class Marshal
                 return 0;
             }
 
-            int at = _table.GetOrAdd(value, _nextRef);
-            if (at >= 0)
+            if (!_table.TryAdd(value, _nextRef, out int at))
             {
                 CodeAndInt32('r', at);
                 return -1;
@@ -439,6 +457,11 @@ public static partial class Marshal
 
             Byte('{' | flag);
             int slots = dict.SlotCount;
+            if (_refs)
+            {
+                PrefetchValues(dict, slots);
+            }
+
             for (int i = 0; i < slots; i++)
             {
                 if (dict.TryGetSlot(i, out object? key, out object? item))
@@ -454,9 +477,40 @@ public static partial class Marshal
         private void WriteList(List<object?> list, int flag)
         {
             CodeAndInt32('[' | flag, list.Count);
-            foreach (object? item in CollectionsMarshal.AsSpan(list))
+            Span<object?> items = CollectionsMarshal.AsSpan(list);
+            for (int i = 0; i < items.Length; i++)
             {
-                WriteObject(item);
+                if (_refs && i + 1 < items.Length)
+                {
+                    PrefetchSlot(items[i + 1]);
+                }
+
+                WriteObject(items[i]);
+            }
+        }
+
+        /// <summary>
+        /// While one item of a list is written, asks for the table slot the next one will probe (a
+        /// new container misses in a large table), so that the cache miss overlaps with work.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void PrefetchSlot(object? next)
+        {
+            if (next is not null && (next.GetType() == typeof(PyDict) || next.GetType() == typeof(List<object?>)))
+            {
+                _table.Prefetch(next);
+            }
+        }
+
+        /// <summary>Asks for the table slots of the containers a dict is about to write, so their misses overlap.</summary>
+        private void PrefetchValues(PyDict dict, int slots)
+        {
+            for (int i = 0; i < slots; i++)
+            {
+                if (dict.TryGetSlot(i, out _, out object? value))
+                {
+                    PrefetchSlot(value);
+                }
             }
         }
 

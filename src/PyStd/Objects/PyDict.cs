@@ -29,6 +29,18 @@ public class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<object?
     {
     }
 
+    /// <summary>Creates an empty dict with room for <paramref name="capacity"/> keys.</summary>
+    /// <param name="capacity">How many keys it will hold without growing.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative.</exception>
+    public PyDict(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        if (capacity > 0)
+        {
+            _entries = new Entry[capacity];
+        }
+    }
+
     /// <summary>Creates a dict from key/value pairs, later pairs overwriting earlier equal keys.</summary>
     /// <param name="items">The pairs.</param>
     public PyDict(IEnumerable<KeyValuePair<object?, object?>> items)

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using PyStd.Objects;
 
 namespace PyStd.Pickle;
 
@@ -109,10 +110,7 @@ public sealed partial class Pickler
             size = System.Array.MaxLength;
         }
 
-        byte[] bigger = ArrayPool<byte>.Shared.Rent((int)size);
-        _buf.AsSpan(0, _pos).CopyTo(bigger);
-        ArrayPool<byte>.Shared.Return(_buf);
-        _buf = bigger;
+        _buf = PooledBytes.Grow(_buf, _pos, (int)size);
     }
 
     /// <summary>_Pickler_CommitFrame: writes the open frame's header, or removes it when the frame is too small to be worth one.</summary>

@@ -151,10 +151,7 @@ public sealed partial class Pickler : IDisposable
         _disposed = true;
         byte[] buf = _buf;
         _buf = System.Array.Empty<byte>();
-        if (buf.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(buf);
-        }
+        PooledBytes.Return(buf);
 
         ReleaseMemo();
     }

@@ -91,6 +91,24 @@ public class MarshalApiTests
     }
 
     [Fact]
+    public void Dump_WritesWhatDumpsReturns_AndNothingWhenAValueFails()
+    {
+        var shared = new List<object?> { "x" };
+        var value = new List<object?> { shared, shared, new PyDict { ["k"] = 2.5 }, new string('a', 100_000) };
+        for (int version = 0; version <= 5; version++)
+        {
+            using var stream = new MemoryStream();
+            M.Dump(value, stream, version);
+            Assert.Equal(M.Dumps(value, version), stream.ToArray());
+        }
+
+        using var untouched = new MemoryStream();
+        Assert.Throws<MarshalException>(() => M.Dump(new List<object?> { 1L, new object() }, untouched));
+        Assert.Equal(0, untouched.Length); // as CPython's marshal.dump: the bytes are built first
+        Assert.Throws<ArgumentOutOfRangeException>(() => M.Dump(1L, untouched, 6));
+    }
+
+    [Fact]
     public void Dumps_RejectsUnmarshallableAndBadVersion()
     {
         Assert.Equal("unmarshallable object", Assert.Throws<MarshalException>(() => M.Dumps(new object())).Message);

@@ -109,4 +109,22 @@ public class PyDictTests
         Assert.Equal(-3550055125485641917L, PyHash.Hash(new PyTuple(1L, 2L))); // CPython's hash((1, 2))
         Assert.Equal(PyHash.Hash(new PyTuple(1L, 2L)), PyHash.Hash(new PyTuple(1.0, 2.0)));
     }
+
+    [Fact]
+    public void CapacityIsRoomNotContent()
+    {
+        var dict = new PyDict(20);
+        Assert.Empty(dict);
+        for (long i = 0; i < 20; i++)
+        {
+            dict[i] = i * 10; // past the linear-scan size: the index is built as keys arrive
+        }
+
+        dict[1.0] = "one"; // 1.0 == 1: replaces the value, keeps the key
+        Assert.Equal(20, dict.Count);
+        Assert.Equal("one", dict[1L]);
+        Assert.Equal(190L, dict[19L]);
+        Assert.Equal("{0: 0, 1: 'one', 2: 20}", PyRepr.Repr(new PyDict(3) { [0L] = 0L, [1L] = "one", [2L] = 20L }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PyDict(-1));
+    }
 }
