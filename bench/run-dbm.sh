@@ -19,13 +19,14 @@ dotnet run -c Release --project bench/PyStd.Benchmarks --artifacts-path "$work/b
   --exporters json --artifacts "$work/bdn" >&2
 
 python3 - "$work" "$root/docs/benchmarks.md" <<'PY'
-import glob, json, os, platform, re, sys
+import json, os, sys
 
 work, doc = sys.argv[1], sys.argv[2]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(doc))), "bench"))
+import bdn_report
 cpy = json.load(open(os.path.join(work, "cpython.json")))
 c = cpy["results"]  # seconds per operation
-report = glob.glob(os.path.join(work, "bdn", "results", "*DbmBenchmarks*-report*.json"))[0]
-bdn = json.load(open(report))
+bdn = bdn_report.load(work, "DbmBenchmarks")
 ours = {}  # (workload, backend) -> seconds per operation
 for b in bdn["Benchmarks"]:
     backend = "sqlite3" if "Sqlite3" in b["Parameters"] else "dumb"
@@ -44,9 +45,7 @@ def verdict(ok):
     return "met" if ok else "**missed**"
 
 
-host = bdn.get("HostEnvironmentInfo", {})
-cpu = host.get("ProcessorName", platform.processor() or "unknown CPU")
-runtime = host.get("RuntimeVersion", "")
+cpu, cores, runtime = bdn_report.machine(bdn)
 rows = []
 for work_name, label in (("put", "put (each write acknowledged)"), ("get", "random get")):
     t, p = c[f"dumb {work_name}"], ours[(work_name, "dumb")]
@@ -90,9 +89,6 @@ lines = [
     "",
 ]
 section = "\n".join(lines)
-text = open(doc).read() if os.path.exists(doc) else "# Benchmarks\n\nPyStd against CPython on the same work, one section per module.\n"
-pattern = re.compile(r"^## dbm\n.*?(?=^## |\Z)", re.S | re.M)
-text = pattern.sub(section + "\n", text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
-open(doc, "w").write(text.rstrip("\n") + "\n")
+bdn_report.write_section(doc, "dbm", section)
 print(section)
 PY

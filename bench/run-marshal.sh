@@ -24,17 +24,16 @@ if [ -z "${MARSHAL_BENCH_REPORT_ONLY:-}" ]; then
 fi
 
 python3 - "$work" "$root/docs/benchmarks.md" <<'PY'
-import glob, json, os, platform, re, sys
+import json, os, sys
 
 work, doc = sys.argv[1], sys.argv[2]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(doc))), "bench"))
+import bdn_report
 cpy = json.load(open(os.path.join(work, "cpython.json")))
 ours = {}
-env = {}
-for report in glob.glob(os.path.join(work, "bdn", "results", "*-report*.json")):
-    bdn = json.load(open(report))
-    env = bdn.get("HostEnvironmentInfo", env)
-    for b in bdn["Benchmarks"]:
-        ours[b["Method"]] = (b["Statistics"]["Mean"] / 1e6, (b.get("Memory") or {}).get("BytesAllocatedPerOperation"))
+bdn = bdn_report.load(work)
+for b in bdn["Benchmarks"]:
+    ours[b["Method"]] = (b["Statistics"]["Mean"] / 1e6, (b.get("Memory") or {}).get("BytesAllocatedPerOperation"))
 
 def ms(t):
     return "—" if t is None else f"{t:,.1f} ms"
@@ -51,9 +50,7 @@ def mbs(n, t):
 def mb(a):
     return "—" if a is None else f"{a / 1e6:,.0f} MB"
 
-cpu = env.get("ProcessorName", platform.processor() or "unknown CPU")
-cores = env.get("PhysicalCoreCount") or env.get("LogicalCoreCount") or "?"
-runtime = env.get("RuntimeVersion", "")
+cpu, cores, runtime = bdn_report.machine(bdn)
 n = cpy["bytes"]
 lines = [
     "## marshal",
@@ -143,9 +140,6 @@ lines += [
 lines.append("")
 section = "\n".join(lines)
 
-text = open(doc).read() if os.path.exists(doc) else "# Benchmarks\n\nPyStd against CPython on the same work, one section per module.\n"
-pattern = re.compile(r"^## marshal\n.*?(?=^## |\Z)", re.S | re.M)
-text = pattern.sub(lambda _: section + "\n", text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
-open(doc, "w").write(text.rstrip("\n") + "\n")
+bdn_report.write_section(doc, "marshal", section)
 print(section)
 PY

@@ -25,20 +25,19 @@ if [ -z "${PICKLE_BENCH_REPORT_ONLY:-}" ]; then
 fi
 
 python3 - "$work" "$root/docs/benchmarks.md" <<'PY'
-import glob, json, os, platform, re, sys
+import json, os, re, sys
 
 work, doc = sys.argv[1], sys.argv[2]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(doc))), "bench"))
+import bdn_report
 cpy = json.load(open(os.path.join(work, "cpython.json")))
 ours = {}
-env = {}
-for report in glob.glob(os.path.join(work, "bdn", "results", "*-report*.json")):
-    bdn = json.load(open(report))
-    env = bdn.get("HostEnvironmentInfo", env)
-    for b in bdn["Benchmarks"]:
-        m = re.search(r"Protocol=(\d)", b.get("Parameters") or "")
-        protocol = m.group(1) if m else "2"
-        key = (b["Type"], b["Method"], protocol)
-        ours[key] = (b["Statistics"]["Mean"] / 1e6, (b.get("Memory") or {}).get("BytesAllocatedPerOperation"))
+bdn = bdn_report.load(work)
+for b in bdn["Benchmarks"]:
+    m = re.search(r"Protocol=(\d)", b.get("Parameters") or "")
+    protocol = m.group(1) if m else "2"
+    key = (b["Type"], b["Method"], protocol)
+    ours[key] = (b["Statistics"]["Mean"] / 1e6, (b.get("Memory") or {}).get("BytesAllocatedPerOperation"))
 
 def get(type_, method, p):
     return ours.get((type_, method, p), (None, None))
@@ -58,9 +57,7 @@ def mbs(n, t):
 def mb(a):
     return "—" if a is None else f"{a / 1e6:,.0f} MB"
 
-cpu = env.get("ProcessorName", platform.processor() or "unknown CPU")
-cores = env.get("PhysicalCoreCount") or env.get("LogicalCoreCount") or "?"
-runtime = env.get("RuntimeVersion", "")
+cpu, cores, runtime = bdn_report.machine(bdn)
 lines = [
     "## pickle",
     "",
@@ -137,9 +134,6 @@ lines += [
 ]
 section = "\n".join(lines)
 
-text = open(doc).read() if os.path.exists(doc) else "# Benchmarks\n\nPyStd against CPython on the same work, one section per module.\n"
-pattern = re.compile(r"^## pickle\n.*?(?=^## |\Z)", re.S | re.M)
-text = pattern.sub(section + "\n", text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
-open(doc, "w").write(text.rstrip("\n") + "\n")
+bdn_report.write_section(doc, "pickle", section)
 print(section)
 PY

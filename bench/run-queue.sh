@@ -18,12 +18,13 @@ dotnet run -c Release --project bench/PyStd.Benchmarks --artifacts-path "$work/b
   --filter '*QueueBenchmarks*' --job short --inProcess --exporters json --artifacts "$work/bdn" >&2
 
 python3 - "$work" "$root/docs/benchmarks.md" <<'PY'
-import glob, json, os, platform, re, sys
+import json, os, re, sys
 
 work, doc = sys.argv[1], sys.argv[2]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(doc))), "bench"))
+import bdn_report
 cpy = json.load(open(os.path.join(work, "cpython.json")))
-report = glob.glob(os.path.join(work, "bdn", "results", "*QueueBenchmarks*-report*.json"))[0]
-bdn = json.load(open(report))
+bdn = bdn_report.load(work, "QueueBenchmarks")
 # QueueBenchmarks method names: {Single,OneByOne,FourByFour}{Channel,PyQueue,SimpleQueue,BlockingCollection}.
 works = {"Single": "single", "OneByOne": "1x1", "FourByFour": "4x4"}
 ours = {}
@@ -40,8 +41,7 @@ labels = {
     "1x1": "1 producer / 1 consumer, 100,000 items",
     "4x4": "4 producers / 4 consumers, 100,000 items",
 }
-cpu = bdn.get("HostEnvironmentInfo", {}).get("ProcessorName", platform.processor() or "unknown CPU")
-runtime = bdn.get("HostEnvironmentInfo", {}).get("RuntimeVersion", "")
+cpu, cores, runtime = bdn_report.machine(bdn)
 lines = [
     "## queue",
     "",
@@ -66,9 +66,6 @@ for w in ["single", "1x1", "4x4"]:
 lines.append("")
 section = "\n".join(lines)
 
-text = open(doc).read() if os.path.exists(doc) else "# Benchmarks\n\nPyStd against CPython on the same work, one section per module.\n"
-pattern = re.compile(r"^## queue\n.*?(?=^## |\Z)", re.S | re.M)
-text = pattern.sub(section + "\n", text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
-open(doc, "w").write(text.rstrip("\n") + "\n")
+bdn_report.write_section(doc, "queue", section)
 print(section)
 PY

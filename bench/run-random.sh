@@ -18,12 +18,13 @@ dotnet run -c Release --project bench/PyStd.Benchmarks --artifacts-path "$work/b
   --filter '*RandomBenchmarks*' --job short --inProcess --exporters json --artifacts "$work/bdn" >&2
 
 python3 - "$work" "$root/docs/benchmarks.md" <<'PY'
-import glob, json, os, platform, re, sys
+import json, os, sys
 
 work, doc = sys.argv[1], sys.argv[2]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(doc))), "bench"))
+import bdn_report
 cpy = json.load(open(os.path.join(work, "cpython.json")))
-report = glob.glob(os.path.join(work, "bdn", "results", "*RandomBenchmarks*-report*.json"))[0]
-bdn = json.load(open(report))
+bdn = bdn_report.load(work, "RandomBenchmarks")
 ours = {b["Method"]: (b["Statistics"]["Mean"], (b.get("Memory") or {}).get("BytesAllocatedPerOperation"))
         for b in bdn["Benchmarks"]}
 
@@ -45,8 +46,7 @@ rows = [
     ("randbytes(1024)", "`RandBytes(1024)` (a new `byte[]`)", "RandBytesArray", ""),
     ("1024 random()", "`NextDoubles(Span<double>)`", "NextDoubles", ""),
 ]
-cpu = bdn.get("HostEnvironmentInfo", {}).get("ProcessorName", platform.processor() or "unknown CPU")
-runtime = bdn.get("HostEnvironmentInfo", {}).get("RuntimeVersion", "")
+cpu, cores, runtime = bdn_report.machine(bdn)
 pyver = cpy["python"]
 lines = [
     "## random",
@@ -90,9 +90,6 @@ lines += [
 ]
 section = "\n".join(lines)
 
-text = open(doc).read() if os.path.exists(doc) else "# Benchmarks\n\nPyStd against CPython on the same work, one section per module.\n"
-pattern = re.compile(r"^## random\n.*?(?=^## |\Z)", re.S | re.M)
-text = pattern.sub(section + "\n", text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
-open(doc, "w").write(text.rstrip("\n") + "\n")
+bdn_report.write_section(doc, "random", section)
 print(section)
 PY

@@ -18,12 +18,13 @@ dotnet run -c Release --project bench/PyStd.Benchmarks --artifacts-path "$work/b
   --filter '*StructBenchmarks*' --job short --inProcess --exporters json --artifacts "$work/bdn" >&2
 
 python3 - "$work" "$root/docs/benchmarks.md" <<'PY'
-import glob, json, os, platform, re, subprocess, sys
+import json, os, re, sys
 
 work, doc = sys.argv[1], sys.argv[2]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(doc))), "bench"))
+import bdn_report
 cpy = json.load(open(os.path.join(work, "cpython.json")))
-report = glob.glob(os.path.join(work, "bdn", "results", "*StructBenchmarks*-report*.json"))[0]
-bdn = json.load(open(report))
+bdn = bdn_report.load(work, "StructBenchmarks")
 # StructBenchmarks method names: {Unpack,Pack}{Record,Block}{Hand,Generic,Tuple}.
 works = {"UnpackRecord": "unpack >hhl", "PackRecord": "pack >hhl", "UnpackBlock": "unpack <1000d", "PackBlock": "pack <1000d"}
 kinds = {"Hand": "hand-written", "Generic": "generic", "Tuple": "PyTuple"}
@@ -37,8 +38,7 @@ for b in bdn["Benchmarks"]:
 def fmt(ns):
     return f"{ns / 1000:,.2f} µs" if ns >= 10_000 else f"{ns:,.1f} ns"
 
-cpu = bdn.get("HostEnvironmentInfo", {}).get("ProcessorName", platform.processor() or "unknown CPU")
-runtime = bdn.get("HostEnvironmentInfo", {}).get("RuntimeVersion", "")
+cpu, cores, runtime = bdn_report.machine(bdn)
 lines = [
     "## struct",
     "",
@@ -66,9 +66,6 @@ lines += ["", "Allocations per call: " + "; ".join(
     for cat in ["unpack >hhl", "pack >hhl", "unpack <1000d", "pack <1000d"]) + ".", ""]
 section = "\n".join(lines)
 
-text = open(doc).read() if os.path.exists(doc) else "# Benchmarks\n\nPyStd against CPython on the same work, one section per module.\n"
-pattern = re.compile(r"^## struct\n.*?(?=^## |\Z)", re.S | re.M)
-text = pattern.sub(section + "\n", text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
-open(doc, "w").write(text.rstrip("\n") + "\n")
+bdn_report.write_section(doc, "struct", section)
 print(section)
 PY
