@@ -34,18 +34,8 @@ public static partial class Marshal
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is not 0 to 5.</exception>
     public static byte[] Dumps(object? value, int version = Version)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(version);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(version, MaxVersion);
-        var writer = new Writer(version);
-        try
-        {
-            writer.WriteObject(value);
-            return writer.ToArray();
-        }
-        finally
-        {
-            writer.Dispose();
-        }
+        using Writer writer = Write(value, version);
+        return writer.ToArray();
     }
 
     /// <summary>Writes a value to a stream, as <c>marshal.dump(value, file, version)</c>.</summary>
@@ -57,19 +47,28 @@ public static partial class Marshal
     public static void Dump(object? value, Stream stream, int version = Version)
     {
         ArgumentNullException.ThrowIfNull(stream);
+
+        // Written whole once complete (as CPython: nothing reaches the file if a value fails),
+        // straight from the writer's buffer: no copy into a result array.
+        using Writer writer = Write(value, version);
+        stream.Write(writer.Written);
+    }
+
+    /// <summary>Checks the version and writes <paramref name="value"/>; the caller disposes the writer.</summary>
+    private static Writer Write(object? value, int version)
+    {
         ArgumentOutOfRangeException.ThrowIfNegative(version);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(version, MaxVersion);
         var writer = new Writer(version);
         try
         {
-            // Written whole once complete (as CPython: nothing reaches the file if a value fails),
-            // straight from the writer's buffer: no copy into a result array.
             writer.WriteObject(value);
-            stream.Write(writer.Written);
+            return writer;
         }
-        finally
+        catch
         {
             writer.Dispose();
+            throw;
         }
     }
 
@@ -94,12 +93,7 @@ public static partial class Marshal
         /// <summary>The bytes written so far.</summary>
         public ReadOnlySpan<byte> Written => _buf.AsSpan(0, _len);
 
-        public byte[] ToArray()
-        {
-            byte[] result = GC.AllocateUninitializedArray<byte>(_len); // every byte is copied over next
-            _buf.AsSpan(0, _len).CopyTo(result);
-            return result;
-        }
+        public byte[] ToArray() => PooledBytes.ToArray(Written);
 
         public void Dispose()
         {
@@ -542,16 +536,7 @@ public static partial class Marshal
             int n = 0;
             foreach (object? item in set)
             {
-                var single = new Writer(version);
-                try
-                {
-                    single.WriteObject(item);
-                    items[n++] = (single.ToArray(), item);
-                }
-                finally
-                {
-                    single.Dispose();
-                }
+                items[n++] = (Dumps(item, version), item);
             }
 
             System.Array.Sort(items, 0, n, Comparer<(byte[] Key, object? Item)>.Create((a, b) => a.Key.AsSpan().SequenceCompareTo(b.Key)));

@@ -75,7 +75,7 @@ internal struct IdentityTable
     private readonly int Probe(long[] slots, object key, uint hash, out int free)
     {
         int mask = slots.Length - 1;
-        int i = (int)(hash * 0x9E3779B9u >> _shift);
+        int i = Home(hash, _shift);
         while (true)
         {
             long slot = slots[i];
@@ -95,6 +95,10 @@ internal struct IdentityTable
         }
     }
 
+    /// <summary>The slot a probe for <paramref name="hash"/> starts at (Fibonacci hashing to the table's bits).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Home(uint hash, int shift) => (int)(hash * 0x9E3779B9u >> shift);
+
     /// <summary>
     /// Starts loading the probe slot of <paramref name="key"/> into the cache, for a lookup that
     /// comes a little later: the table is large and read at random, and new objects miss.
@@ -105,7 +109,7 @@ internal struct IdentityTable
         long[]? slots = _slots;
         if (slots is not null && Sse.IsSupported)
         {
-            int i = (int)((uint)RuntimeHelpers.GetHashCode(key) * 0x9E3779B9u >> _shift);
+            int i = Home((uint)RuntimeHelpers.GetHashCode(key), _shift);
             unsafe
             {
                 Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), i)));
@@ -219,7 +223,7 @@ internal struct IdentityTable
             {
                 if (slot != 0)
                 {
-                    int i = (int)((uint)(slot >> 32) * 0x9E3779B9u >> shift);
+                    int i = Home((uint)(slot >> 32), shift);
                     while (slots[i] != 0)
                     {
                         i = (i + 1) & mask;

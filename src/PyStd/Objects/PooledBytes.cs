@@ -33,6 +33,16 @@ internal static class PooledBytes
         return bigger;
     }
 
+    /// <summary>The written bytes as a new array of exactly their length (not zeroed first: every byte is copied over).</summary>
+    /// <param name="written">The bytes.</param>
+    /// <returns>The copy.</returns>
+    public static byte[] ToArray(ReadOnlySpan<byte> written)
+    {
+        byte[] result = GC.AllocateUninitializedArray<byte>(written.Length);
+        written.CopyTo(result);
+        return result;
+    }
+
     /// <summary>Gives a finished writer's buffer back to the pool, remembering its size if large.</summary>
     /// <param name="buffer">The buffer.</param>
     public static void Return(byte[] buffer)

@@ -160,8 +160,7 @@ public sealed partial class Pickler : IDisposable
     internal byte[] DumpToArray(object? value)
     {
         DumpCore(value);
-        byte[] result = GC.AllocateUninitializedArray<byte>(_pos); // every byte is copied over next
-        _buf.AsSpan(0, _pos).CopyTo(result);
+        byte[] result = PooledBytes.ToArray(_buf.AsSpan(0, _pos));
         _pos = 0;
         return result;
     }
