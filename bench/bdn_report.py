@@ -1,7 +1,7 @@
 """What every bench/run-*.sh needs from a BenchmarkDotNet run, in one place: its results, the machine
 it ran on, and the rewrite of one "## name" section of docs/benchmarks.md.
 
-The scripts run this from their embedded Python with the repository's bench/ on sys.path:
+The scripts run their embedded Python with PYTHONPATH="$root/bench" and call:
     bdn = bdn_report.load(work, "StructBenchmarks")
     cpu, cores, runtime = bdn_report.machine(bdn)
     bdn_report.write_section(doc, "struct", section)

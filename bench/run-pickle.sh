@@ -24,11 +24,10 @@ if [ -z "${PICKLE_BENCH_REPORT_ONLY:-}" ]; then
     --artifacts "$work/bdn" >&2
 fi
 
-python3 - "$work" "$root/docs/benchmarks.md" <<'PY'
+PYTHONPATH="$root/bench" python3 - "$work" "$root/docs/benchmarks.md" <<'PY'
 import json, os, re, sys
 
 work, doc = sys.argv[1], sys.argv[2]
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(doc))), "bench"))
 import bdn_report
 cpy = json.load(open(os.path.join(work, "cpython.json")))
 ours = {}
@@ -90,6 +89,7 @@ for p in ("2", "4", "5"):
                  f"{ratio(rt, t, 1.5) if p == '2' else '—'} | {mbs(n, c['dumps_ms'])} | {mbs(n, t)} | {mbs(n, rt)} | {mb(a)} | {mb(ra)} |")
 floor, floor_alloc = get("RecordGraphBenchmarks", "BuildRecords", "2")
 c4 = cpy["results"]["4"]["loads_ms"]
+t4, a4 = get("PickleBenchmarks", "Loads", "4")
 lines += [
     "",
     "The floor under `loads` (same run): the records' graph built directly in C# through the model's public API with",
@@ -100,7 +100,7 @@ lines += [
     "| work | time | allocated | CPython `loads` (protocol 4) ÷ this |",
     "| --- | ---: | ---: | ---: |",
     f"| graph built in C#, nothing parsed | {ms(floor)} | {mb(floor_alloc)} | {ratio(c4, floor, 3)} |",
-    f"| PyStd `Pickle.Loads`, protocol 4 | {ms(get('PickleBenchmarks', 'Loads', '4')[0])} | {mb(get('PickleBenchmarks', 'Loads', '4')[1])} | {ratio(c4, get('PickleBenchmarks', 'Loads', '4')[0], 3)} |",
+    f"| PyStd `Pickle.Loads`, protocol 4 | {ms(t4)} | {mb(a4)} | {ratio(c4, t4, 3)} |",
 ]
 lines += [
     "",

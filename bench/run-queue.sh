@@ -17,11 +17,10 @@ rm -rf "$work/bdn"
 dotnet run -c Release --project bench/PyStd.Benchmarks --artifacts-path "$work/build" -- \
   --filter '*QueueBenchmarks*' --job short --inProcess --exporters json --artifacts "$work/bdn" >&2
 
-python3 - "$work" "$root/docs/benchmarks.md" <<'PY'
+PYTHONPATH="$root/bench" python3 - "$work" "$root/docs/benchmarks.md" <<'PY'
 import json, os, re, sys
 
 work, doc = sys.argv[1], sys.argv[2]
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(doc))), "bench"))
 import bdn_report
 cpy = json.load(open(os.path.join(work, "cpython.json")))
 bdn = bdn_report.load(work, "QueueBenchmarks")
