@@ -69,62 +69,67 @@ lines = [
     "| work | bytes | CPython | PyStd | PyStd vs CPython (target 3×) | MB/s CPython | MB/s PyStd | allocated PyStd |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
 ]
-for method, key in (("Loads", "loads_ms"), ("Dumps", "dumps_ms")):
+for method, work, key in (("Loads", "`loads`", "loads_ms"), ("Dumps", "`dumps` (`Dumps`: a new array)", "dumps_ms"),
+                          ("DumpToBuffer", "`dumps` (`Dump` into a reused `ArrayBufferWriter`)", "dumps_ms")):
     t, a = ours.get(method, (None, None))
     c = cpy[key]
-    lines.append(f"| `{method.lower()}` | {n:,} | {ms(c)} | {ms(t)} | {ratio(c, t, 3)} | {mbs(n, c)} | {mbs(n, t)} | {mb(a)} |")
-floor, floor_alloc = ours.get("BuildRecords", (None, None))
-loads, loads_alloc = ours.get("Loads", (None, None))
-lines += [
-    "",
+    lines.append(f"| {work} | {n:,} | {ms(c)} | {ms(t)} | {ratio(c, t, 3)} | {mbs(n, c)} | {mbs(n, t)} | {mb(a)} |")
+def floor_table(intro, what, cpython_key, rows):
+    """A floor table: each row (label, method) with its time, allocation and CPython's time divided by it."""
+    out = ["", *intro, "", f"| work | time | allocated | CPython `{what}` ÷ this |", "| --- | ---: | ---: | ---: |"]
+    for label, method in rows:
+        t, a = ours.get(method, (None, None))
+        out.append(f"| {label} | {ms(t)} | {mb(a)} | {ratio(cpy[cpython_key], t, 3)} |")
+    return out
+
+lines += floor_table([
     "The floor under `loads`, measured in the same run (what it is: the pickle section): the records' graph built in",
     "C# with no input. CPython's `loads` divided by it is about the best ratio any loader could show here:",
-    "",
-    "| work | time | allocated | CPython `loads` ÷ this |",
-    "| --- | ---: | ---: | ---: |",
-    f"| graph built in C#, nothing parsed | {ms(floor)} | {mb(floor_alloc)} | {ratio(cpy['loads_ms'], floor, 3)} |",
-    f"| PyStd `Marshal.Loads` | {ms(loads)} | {mb(loads_alloc)} | {ratio(cpy['loads_ms'], loads, 3)} |",
-]
+], "loads", "loads_ms", [("graph built in C#, nothing parsed", "BuildRecords"), ("PyStd `Marshal.Loads`", "Loads")])
+lines += floor_table([
+    "What returning a new array adds, in the same run: an array of the output's size with the bytes copied in (in a",
+    "loop that never collects, each such array is fresh memory, and first touches of fresh pages cost this VM about",
+    "60 ms per 19 MB; under BenchmarkDotNet the GC hands the previous arrays' memory back, as CPython's allocator does):",
+], "dumps", "dumps_ms", [(f"a new {n / 1e6:,.0f} MB `byte[]`, bytes copied in", "NewResultArray"), ("PyStd `Marshal.Dumps`", "Dumps")])
 lines += [
     "",
     "CPython ran in the same script, so the ratios are the meaningful part: page faults cost very different amounts",
     "on this shared VM from one session to the next (CPython's `marshal.loads` of these bytes took 147 ms in one",
     "session and 395–430 ms in the next; `perf` shows the kernel's fault path on top), and both sides pay them.",
     "History (same script): first version `loads` 149.4 ms vs PyStd 307.5 ms (0.49×, 138 MB), `dumps` 60.9 ms vs",
-    "645.7 ms (0.09×, 193 MB); the session before this one 1.02× and 0.67×.",
+    "645.7 ms (0.09×, 193 MB); then 1.02× and 0.67×; then 1.28× and 1.87× (every container through an identity table).",
     "",
-    "This session's `dumps` work: references go through the identity table pickle's memo uses",
-    "(`PyStd.Objects.IdentityTable`: 8-byte probe slots of hash and index, keys in an array by index, a per-thread",
-    "size hint), and the writer asks for the table slot of the next list item and of a dict's container values",
-    "before writing them, so each new container's cache miss overlaps with the record before it (135 → 102 ms in a",
-    "scratch harness); the output buffer grows straight to the thread's last large size (`PyStd.Objects.PooledBytes`).",
-    "In that harness tracking the 400,000 dicts and lists costs about 25 ms of 100 and the copy into the fresh 19 MB",
-    "result array (its first-touch page faults) about as much; `Marshal.Dump(value, stream)` now writes from the",
-    "buffer and skips the result array.",
+    "`dumps`: CPython flags an object with `FLAG_REF` when its refcount is above one and looks every such object up",
+    "in a hash table by address (here: the interned keys, the shared ints of `id` and `t`, the bytes), which is why",
+    "its version 4 takes about 1.7× its version 2 on these records. .NET has no refcounts, so PyStd's writer finds",
+    "the containers the graph reaches twice after the fact: a first pass writes every container plainly and appends",
+    "it to a log (two sequential stores, no lookup); the log is searched at checkpoints (4,096 entries, then every",
+    "sixteenfold) and at the end, by scattering the identity hashes into cache-sized partitions and finding equal",
+    "ones in each with a small table. If no container was met twice — these records — the first pass's bytes are",
+    "the answer; if some were, a second pass flags exactly those; a cycle or sharing found at a checkpoint falls back",
+    "to flagging every container. Before this every dict and list went through an identity table (a random probe",
+    "into a multi-megabyte table, a cache miss per container: about 40% of the write). Short strings go through a",
+    "small content-keyed cache, bytes and long strings through the identity table, tuples of scalars are never",
+    "tracked; the writer's buffer is pooled and grows straight to the thread's last large size, and the result",
+    "array is one exact-size copy (the `NewResultArray` row: about 1.5 ms here). The graph walk itself is the floor",
+    "(a bare recursive walk over the records, touching every value, takes about two thirds of `Dump`'s time in a scratch",
+    "harness). `Marshal.Dump(value, IBufferWriter<byte>)` writes into memory the caller reuses, `Dump(value, stream)`",
+    "straight from the buffer.",
     "",
-    "What changed. `dumps`: no pre-pass any more (versions 0–2 never had to count; versions 3+ used to walk the",
-    "whole graph into a reference-keyed `Dictionary` first). The writer writes straight into one pooled buffer with",
-    "span writes; from version 3 every container, bytes and string is written with `FLAG_REF` the first time it is",
-    "met and as `'r'` when it is met again (CPython's loader accepts the flag on objects never referenced), through a",
-    "custom identity table kept per thread between calls, while short strings go through a small content-keyed",
-    "cache and tuples of scalars are not tracked at all (their identity cannot be observed). Output stays",
-    "deterministic. `loads`: refs in a plain array, cached boxes for -5..256 and for recently seen ints, dicts",
-    "presized to the previous dict's size, interned strings (`t`/`A`/`Z`) shared per load, no per-object",
-    "`try`/`finally`, tuples tracked for self-reference only when flagged.",
+    "`loads`: refs in a plain array, cached boxes for -5..256 and for recently seen ints, dicts presized to the",
+    "previous dict's size, interned strings (`t`/`A`/`Z`) shared per load, no per-object `try`/`finally`, tuples",
+    "tracked for self-reference only when flagged.",
     "",
-    "Why 3× is out of reach here with the default GC (measured with `perf` and scratch runs, not guessed). `loads` creates about 1.6",
+    "Why `loads` cannot reach 3× here with the default GC (measured with `perf` and scratch runs, not guessed). `loads` creates about 1.6",
     "million objects that all survive (per record a dict and its entry array, a str, a boxed float, a list and its",
     "array, a tuple, boxed ints); in a `perf` profile of `Loads` (before the allocation work below) about 60% of the",
     "time was in the GC (libcoreclr) and another ~18% in kernel page faults for the growing heap, and only ~20% in",
     "the reader itself.",
-    "Building the same graph directly in C#, with no parsing at all, already takes longer than CPython's whole",
+    "Building the same graph directly in C#, with no parsing at all, takes about as long as CPython's whole",
     "`marshal.loads` (CPython's refcounting never moves an object; .NET's generational GC copies every survivor from",
     "gen 0 to gen 1 to gen 2). Without collections during the load `Loads` beats 3× (below), but a no-GC region or a",
     "gen0 budget is a process-wide switch a library must not flip. The floor table above measures the first point",
-    "in the same run: `Marshal.Loads` takes about as long as building the graph with no input at all. `dumps` is",
-    "bound by sharing detection and the result array: CPython skips every object whose refcount is 1; .NET has no",
-    "refcounts, so every dict and list is looked up by identity (`RuntimeHelpers.GetHashCode`, a probe into a",
-    "multi-megabyte table); dropping that would lose shared and cyclic lists/dicts in versions 3+, which CPython keeps.",
+    "in the same run: `Marshal.Loads` takes about as long as building the graph with no input at all.",
     "",
     "The same `loads` without collections (measured separately, not by this script): a minimal console program that",
     "calls `Marshal.Loads` on the data set's bytes 9 times with a `GC.Collect()` between calls and reports the last",

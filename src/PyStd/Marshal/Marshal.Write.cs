@@ -16,11 +16,11 @@ public static partial class Marshal
     /// <summary>
     /// Writes a value as marshal data, as <c>marshal.dumps(value, version)</c>. For versions 0–2
     /// the bytes equal CPython's. For versions 3–5 CPython marks an object with <c>FLAG_REF</c>
-    /// when its reference count is above one; PyStd has no reference counts, so it marks every
-    /// container, <c>bytes</c> and <c>str</c> it writes and writes a reference (<c>'r'</c>) when it
-    /// meets the same object again (for short strings: an equal string), which CPython's loader
-    /// accepts. The bytes then differ from CPython's while python3 loads them equal, shared objects
-    /// and cycles through lists, dicts and sets stay shared, and the output is deterministic.
+    /// when its reference count is above one; PyStd has no reference counts, so it marks the
+    /// containers the graph reaches more than once (and the top-level one), <c>bytes</c> and long
+    /// strings by identity and short strings by content, and writes a reference (<c>'r'</c>) when it
+    /// meets them again. The bytes then differ from CPython's while python3 loads them equal, shared
+    /// objects and cycles through lists, dicts and sets stay shared, and the output is deterministic.
     /// </summary>
     /// <param name="value">A model value: null, bool, integers, <see cref="BigInteger"/>, double,
     /// <see cref="Complex"/>, string, <c>byte[]</c>, <see cref="PyByteArray"/> (written as bytes),
@@ -54,6 +54,26 @@ public static partial class Marshal
         stream.Write(writer.Written);
     }
 
+    /// <summary>
+    /// Writes a value into a buffer writer; the bytes are those of <see cref="Dumps"/>. With a writer
+    /// reused across calls (an <see cref="ArrayBufferWriter{T}"/> after <c>ResetWrittenCount</c>) a large
+    /// value costs no new array per call, as <see cref="Dumps"/> does.
+    /// </summary>
+    /// <param name="value">The value (see <see cref="Dumps"/>).</param>
+    /// <param name="output">The destination; nothing is written to it if a value fails.</param>
+    /// <param name="version">The format version, 0 to 5.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="output"/> is null.</exception>
+    /// <exception cref="MarshalException">A value cannot be marshalled.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is not 0 to 5.</exception>
+    public static void Dump(object? value, IBufferWriter<byte> output, int version = Version)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        using Writer writer = Write(value, version);
+        ReadOnlySpan<byte> written = writer.Written;
+        written.CopyTo(output.GetSpan(written.Length));
+        output.Advance(written.Length);
+    }
+
     /// <summary>Checks the version and writes <paramref name="value"/>; the caller disposes the writer.</summary>
     private static Writer Write(object? value, int version)
     {
@@ -62,7 +82,7 @@ public static partial class Marshal
         var writer = new Writer(version);
         try
         {
-            writer.WriteObject(value);
+            writer.WriteGraph(value);
             return writer;
         }
         catch
@@ -73,10 +93,10 @@ public static partial class Marshal
     }
 
     /// <summary>
-    /// The writer: a pooled growable buffer written through spans, no pre-pass. From version 3 on,
-    /// containers, bytes and long strings go through an identity table (<see cref="IdentityTable"/>) and
-    /// short strings through a small content-keyed cache (<see cref="StringRefCache"/>); every such
-    /// object is written with <c>FLAG_REF</c> the first time and as <c>'r'</c> afterwards.
+    /// The writer: a pooled growable buffer written through spans. From version 3 on, containers are
+    /// logged by a first pass and flagged only if met twice (see Marshal.WriteRefs.cs), bytes and
+    /// long strings go through an identity table (<see cref="IdentityTable"/>) and short strings through
+    /// a small content-keyed cache (<see cref="StringRefCache"/>).
     /// </summary>
     private sealed partial class Writer(int version) : IDisposable
     {
@@ -87,7 +107,10 @@ public static partial class Marshal
         private int _len;
         private int _depth;
         private int _nextRef;
+        private Sharing _sharing;
         private IdentityTable _table;
+        private IdentityTable _shared;
+        private VisitLog _log;
         private StringRefCache _strings;
 
         /// <summary>The bytes written so far.</summary>
@@ -100,6 +123,8 @@ public static partial class Marshal
             PooledBytes.Return(_buf);
             _buf = [];
             _table.Release();
+            _shared.Release();
+            _log.Dispose();
             _strings.Dispose();
         }
 
@@ -218,9 +243,6 @@ public static partial class Marshal
             _depth--;
         }
 
-        [DoesNotReturn]
-        private static void ThrowTooDeep() => throw new MarshalException("object too deeply nested to marshal");
-
         private void WriteInt(long l)
         {
             if (l == (int)l)
@@ -275,25 +297,8 @@ public static partial class Marshal
                 }
             }
 
-            if (version >= 4 && Ascii.IsValid(s))
+            if (version >= 4 && WriteAscii(s, flag))
             {
-                Span<byte> b;
-                if (s.Length < 256)
-                {
-                    b = Reserve(2 + s.Length);
-                    b[0] = (byte)('z' | flag);
-                    b[1] = (byte)s.Length;
-                    b = b[2..];
-                }
-                else
-                {
-                    b = Reserve(5 + s.Length);
-                    b[0] = (byte)('a' | flag);
-                    BinaryPrimitives.WriteInt32LittleEndian(b[1..], s.Length);
-                    b = b[5..];
-                }
-
-                Ascii.FromUtf16(s, b, out _);
                 return;
             }
 
@@ -314,6 +319,35 @@ public static partial class Marshal
             _buf[start] = (byte)('u' | flag);
             BinaryPrimitives.WriteInt32LittleEndian(_buf.AsSpan(start + 1), written);
             _len = start + 5 + written;
+        }
+
+        /// <summary>
+        /// Writes <paramref name="s"/> as <c>'z'</c> (short) or <c>'a'</c> if it is ASCII, converting and
+        /// checking in one pass; false (nothing written) if it is not.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private bool WriteAscii(string s, int flag)
+        {
+            int header = s.Length < 256 ? 2 : 5;
+            Span<byte> b = Reserve(header + s.Length);
+            if (Ascii.FromUtf16(s, b[header..], out _) != OperationStatus.Done)
+            {
+                _len -= header + s.Length;
+                return false;
+            }
+
+            if (header == 2)
+            {
+                b[0] = (byte)('z' | flag);
+                b[1] = (byte)s.Length;
+            }
+            else
+            {
+                b[0] = (byte)('a' | flag);
+                BinaryPrimitives.WriteInt32LittleEndian(b[1..], s.Length);
+            }
+
+            return true;
         }
 
         private int TrackShortString(string s)
@@ -387,7 +421,9 @@ public static partial class Marshal
             // A tuple of scalars is not tracked: its identity cannot be observed and writing it again
             // costs no more than its size, while tuples holding containers are (shared subgraphs and
             // cycles stay references, so the output never grows exponentially).
-            int flag = type == typeof(PyTuple) && IsLeafTuple((PyTuple)value) ? 0 : Track(value);
+            int flag = type == typeof(PyTuple) && IsLeafTuple((PyTuple)value) ? 0
+                : type == typeof(byte[]) || type == typeof(PyByteArray) ? Track(value)
+                : TrackContainer(value);
             if (flag < 0)
             {
                 return;
@@ -451,7 +487,7 @@ public static partial class Marshal
 
             Byte('{' | flag);
             int slots = dict.SlotCount;
-            if (_refs)
+            if (_sharing == Sharing.All)
             {
                 PrefetchValues(dict, slots);
             }
@@ -474,7 +510,7 @@ public static partial class Marshal
             Span<object?> items = CollectionsMarshal.AsSpan(list);
             for (int i = 0; i < items.Length; i++)
             {
-                if (_refs && i + 1 < items.Length)
+                if (_sharing == Sharing.All && i + 1 < items.Length)
                 {
                     PrefetchSlot(items[i + 1]);
                 }

@@ -1,17 +1,110 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using PyStd.Objects;
 
 namespace PyStd.Marshal;
 
-// The writer's content-keyed index of short strings (versions 3+); containers, bytes and long strings
-// go through the identity table shared with pickle's memo (PyStd.Objects.IdentityTable). CPython keys
-// its table by address and only for objects whose refcount is above one; PyStd has no refcounts, so
-// it indexes every object that can be shared and writes FLAG_REF on its first occurrence (legal:
-// CPython's loader only needs the flag on objects that are referenced later, and accepts it on any other).
+// How versions 3+ choose what to write as references. CPython flags an object with FLAG_REF when its
+// reference count is above one and writes 'r' when it meets it again. PyStd has no reference counts:
+//  - containers: a first pass writes them plainly and logs them (VisitLog); if the graph reached none
+//    twice, that output is final (the common case, and CPython's bytes for such a graph's containers).
+//    Otherwise a second pass flags exactly the containers found shared. A pass that finds sharing at a
+//    checkpoint, or goes too deep (a cycle), gives way to a pass that tracks every container.
+//  - the top-level container is always flagged (its caller holds a reference, as in CPython).
+//  - bytes and long strings: by identity, through the identity table shared with pickle's memo;
+//    short strings: by content, through a small cache (StringRefCache).
 public static partial class Marshal
 {
     private sealed partial class Writer
     {
+        /// <summary>How the current pass treats containers (versions 3+).</summary>
+        private enum Sharing
+        {
+            /// <summary>Version 0–2: no references.</summary>
+            None,
+
+            /// <summary>Written plainly and logged, to find the shared ones afterwards.</summary>
+            Logged,
+
+            /// <summary>Those found shared are flagged and referenced; the others written plainly.</summary>
+            Known,
+
+            /// <summary>Every container is flagged and referenced when met again (cycles, or sharing found early).</summary>
+            All,
+        }
+
+        /// <summary>Writes the whole value, choosing the passes described at the top of this file.</summary>
+        public void WriteGraph(object? value)
+        {
+            if (!_refs)
+            {
+                WriteObject(value);
+                return;
+            }
+
+            _sharing = Sharing.Logged;
+            try
+            {
+                WriteObject(value);
+            }
+            catch (PassAbandonedException)
+            {
+                Restart(Sharing.All);
+                WriteObject(value);
+                return;
+            }
+
+            if (_log.FindShared(ref _shared, firstOnly: false) > 0)
+            {
+                Restart(Sharing.Known);
+                WriteObject(value);
+            }
+        }
+
+        private void Restart(Sharing sharing)
+        {
+            _sharing = sharing;
+            _len = 0;
+            _depth = 0;
+            _nextRef = 0;
+            _table.Clear();
+            _strings.Dispose();
+            _log.Dispose();
+        }
+
+        /// <summary>The FLAG_REF bit for a container met the first time, 0 when it is written plainly, or -1 after writing a reference to it.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int TrackContainer(object value)
+        {
+            switch (_sharing)
+            {
+                case Sharing.None:
+                    return 0;
+                case Sharing.Logged when _depth > 1:
+                    return _log.Add(value) ? 0 : throw new PassAbandonedException();
+                case Sharing.Known when _depth > 1:
+                    return _shared.TryGetValue(value, out _) ? Track(value) : 0;
+                default:
+                    return Track(value);
+            }
+        }
+
+        /// <summary>Too deep for the depth limit: a cycle to a first pass (which then gives way), an error otherwise.</summary>
+        [DoesNotReturn]
+        private void ThrowTooDeep()
+        {
+            if (_sharing == Sharing.Logged)
+            {
+                throw new PassAbandonedException();
+            }
+
+            throw new MarshalException("object too deeply nested to marshal");
+        }
+
+        /// <summary>Stops a first pass that met a container twice before it finished (it may be a cycle or an exponential walk).</summary>
+        private sealed class PassAbandonedException : Exception;
+
         /// <summary>
         /// A small direct-mapped cache from short strings (by content) to their reference index: dict
         /// keys and other repeated words become references without a table entry per string. A

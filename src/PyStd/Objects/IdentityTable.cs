@@ -29,6 +29,9 @@ internal struct IdentityTable
     private int _end;            // one past the highest index stored
     private int _shift;
 
+    /// <summary>The number of keys stored.</summary>
+    public readonly int Count => _count;
+
     /// <summary>Finds <paramref name="key"/> by identity.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly bool TryGetValue(object key, out int value)

@@ -102,6 +102,18 @@ public class MarshalApiTests
             Assert.Equal(M.Dumps(value, version), stream.ToArray());
         }
 
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+        for (int version = 0; version <= 5; version++)
+        {
+            System.Buffers.BuffersExtensions.Write<byte>(output, [0xEE]); // appended after what the writer holds
+            M.Dump(value, output, version);
+            Assert.Equal([0xEE, .. M.Dumps(value, version)], output.WrittenSpan.ToArray());
+            output.ResetWrittenCount();
+        }
+
+        Assert.Throws<MarshalException>(() => M.Dump(new List<object?> { 1L, new object() }, output));
+        Assert.Equal(0, output.WrittenCount);
+
         using var untouched = new MemoryStream();
         Assert.Throws<MarshalException>(() => M.Dump(new List<object?> { 1L, new object() }, untouched));
         Assert.Equal(0, untouched.Length); // as CPython's marshal.dump: the bytes are built first
