@@ -116,7 +116,7 @@ lines += [
     "into a multi-megabyte table, a cache miss per container: about 40% of the write). Short strings go through a",
     "small content-keyed cache, bytes and long strings through the identity table, tuples of scalars are never",
     "tracked; the writer's buffer is pooled and grows straight to the thread's last large size, and the result",
-    "array is one exact-size copy (the `NewResultArray` row: about 1.5 ms here). The graph walk itself is the floor",
+    "array is one exact-size copy (the `NewResultArray` row: 1.5–1.7 ms in these runs). The graph walk itself is the floor",
     "(a bare recursive walk over the records, touching every value, takes about two thirds of `Dump`'s time in a scratch",
     "harness). `Marshal.Dump(value, IBufferWriter<byte>)` writes into memory the caller reuses, `Dump(value, stream)`",
     "straight from the buffer.",

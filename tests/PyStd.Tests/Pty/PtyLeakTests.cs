@@ -3,12 +3,8 @@ using PyStd.Tests.Subprocess;
 
 namespace PyStd.Tests.Pty;
 
-/// <summary>The leak test counts this process's descriptors, so nothing else may run beside it.</summary>
-[CollectionDefinition("Pty descriptors", DisableParallelization = true)]
-public sealed class PtyDescriptorsCollection;
-
 /// <summary>Many spawns, ended every way, leave no zombie and no descriptor behind (checked in /proc).</summary>
-[Collection("Pty descriptors")]
+[Collection("Descriptor counts")]
 public class PtyLeakTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using PyStd.Subprocess;
 namespace PyStd.Tests.Subprocess;
 
 /// <summary>Many spawns, one after another and at once, leave no zombie and no descriptor behind.</summary>
-[Collection("Subprocess")]
+[Collection("Descriptor counts")]
 public class LeakTests
 {
     [Fact]
