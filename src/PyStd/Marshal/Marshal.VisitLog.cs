@@ -18,9 +18,8 @@ public static partial class Marshal
         /// The containers a pass met, in order, with their identity hashes. <see cref="FindShared"/>
         /// sorts the hashes into partitions that fit the cache and finds the objects logged twice in
         /// each with a small table. The log is searched at checkpoints as it grows (4,096 entries, then
-        /// every sixteenfold), so
-        /// a graph that shares containers is noticed early — before a chain of shared pairs makes an
-        /// exponential walk.
+        /// every sixteenfold), so a graph that shares containers is noticed early — before a chain of
+        /// shared pairs makes an exponential walk.
         /// </summary>
         private struct VisitLog : IDisposable
         {
@@ -221,18 +220,6 @@ public static partial class Marshal
                 }
 
                 return found;
-            }
-
-            /// <summary>Forgets what was logged, keeping the arrays.</summary>
-            public void Clear()
-            {
-                if (_objects is not null)
-                {
-                    System.Array.Clear(_objects, 0, _count);
-                }
-
-                _count = 0;
-                _checkpoint = FirstCheckpoint;
             }
 
             public void Dispose()
